@@ -1,0 +1,298 @@
+/**
+ * The domain model every layer speaks. Pure types and a few constants: no I/O here.
+ * Dates are JavaScript Dates (UTC instants); day keys are "YYYY-MM-DD" in the user's time zone.
+ */
+
+export type RecordType = "lead" | "contact" | "account" | "opportunity";
+export const RECORD_TYPES: readonly RecordType[] = ["lead", "contact", "account", "opportunity"];
+
+/** A Dataverse record. `id` is always a validated, lower-case GUID without braces. */
+export interface RecordRef {
+  type: RecordType;
+  id: string;
+}
+
+export type ActivityKind = "email" | "appointment" | "phonecall" | "task";
+export const ACTIVITY_KINDS: readonly ActivityKind[] = ["email", "appointment", "phonecall", "task"];
+
+/**
+ * Seen from our organization: outgoing = we wrote/called them, incoming = they wrote/called us,
+ * mutual = a meeting both sides attend, none = a task (no counterpart) or unknown.
+ */
+export type Direction = "outgoing" | "incoming" | "mutual" | "none";
+
+/** Microsoft's two data tiers: what is stored in Dataverse, and what came from a mailbox. */
+export type DataTier = "dataverse" | "mailbox";
+
+/** Half-open time window [from, to). */
+export interface DateWindow {
+  from: Date;
+  to: Date;
+}
+
+/** Server-side aggregate of interactions: one row per kind, direction and day. */
+export interface InteractionBucket {
+  kind: ActivityKind;
+  direction: Direction;
+  /** "YYYY-MM-DD" as Dataverse grouped it (user's time zone). */
+  day: string;
+  count: number;
+  /** Sum of actual duration in minutes (appointments, calls); 0 when unknown. */
+  durationMinutes: number;
+}
+
+/** Meeting minutes multiplied by our attendees, as Microsoft counts time spent. */
+export interface MeetingAttendance {
+  day: string;
+  /** Sum over appointments of duration x number of our (systemuser) attendees. */
+  ourAttendeeMinutes: number;
+  /** Sum over appointments of duration x number of their attendees. */
+  theirAttendeeMinutes: number;
+}
+
+export interface ActivitySummary {
+  id: string;
+  kind: ActivityKind;
+  direction: Direction;
+  /** When it happened (actualend, else scheduledstart for the next one). */
+  at: Date;
+}
+
+/** Everything the analytics need about one record, as read from Dataverse. */
+export interface InteractionData {
+  record: RecordRef;
+  window: DateWindow;
+  buckets: InteractionBucket[];
+  meetings: MeetingAttendance[];
+  /** Distinct people on each side who took part in the window (breadth). */
+  ourPeople: number;
+  theirPeople: number;
+  last: ActivitySummary | null;
+  next: ActivitySummary | null;
+  /** Email threads in the window, for response rate and first-response time. */
+  threads: EmailThreadStat[];
+  /** Rows the parser skipped as malformed: surfaced, never silently dropped. */
+  skippedRows: number;
+}
+
+export interface EmailThreadStat {
+  /** When we first wrote in the thread. */
+  firstOutgoing: Date;
+  /** Their first reply after it, if any. */
+  firstReply: Date | null;
+}
+
+export interface KpiSide {
+  emails: number;
+  meetings: number;
+  calls: number;
+  minutes: number;
+}
+
+export interface WeeklyPoint {
+  /** Monday of the week, "YYYY-MM-DD". */
+  weekStart: string;
+  sent: number;
+  received: number;
+}
+
+export interface KpiSet {
+  windowDays: number;
+  ours: KpiSide;
+  theirs: KpiSide;
+  emailsSent: number;
+  emailsReceived: number;
+  meetings: number;
+  callsMade: number;
+  callsReceived: number;
+  tasks: number;
+  minutesOurs: number;
+  minutesTheirs: number;
+  /** 0..1, null when we sent nothing to respond to. */
+  responseRate: number | null;
+  /** Average minutes to their first reply, null when no reply is known. */
+  averageFirstResponseMinutes: number | null;
+  last: ActivitySummary | null;
+  next: ActivitySummary | null;
+  timeline: WeeklyPoint[];
+}
+
+export type Grade = "good" | "fair" | "poor";
+export type Trend = "improving" | "steady" | "declining" | "notEnoughInfo";
+
+/** A localizable explanation: a resx key plus its parameters. */
+export interface MessageRef {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export type ScoreFactorName = "recency" | "frequency" | "reciprocity" | "breadth" | "momentum";
+
+export interface ScoreFactor {
+  name: ScoreFactorName;
+  /** 0..1 sub-score. */
+  value: number;
+  /** Points this factor contributed to the score, or lost against its maximum (negative). */
+  impact: number;
+  message: MessageRef;
+}
+
+export type HealthScoreStatus = "scored" | "notEnoughInfo" | "notApplicable";
+
+export interface HealthScore {
+  status: HealthScoreStatus;
+  /** 0..100 when scored, otherwise null. */
+  score: number | null;
+  grade: Grade | null;
+  trend: Trend;
+  /** The score one period earlier, when known. */
+  previousScore: number | null;
+  /** Most influential first. */
+  factors: ScoreFactor[];
+  /** Why there is no score (notEnoughInfo / notApplicable). */
+  reason: MessageRef | null;
+  last: ActivitySummary | null;
+  next: ActivitySummary | null;
+}
+
+export type Channel = "meeting" | "call" | "email";
+
+export interface IntroducerEvidence {
+  meetings: number;
+  calls: number;
+  emails: number;
+  /** Times the customer wrote back to or met with this colleague. */
+  replies: number;
+  last: Date | null;
+}
+
+export interface Introducer {
+  userId: string;
+  fullName: string;
+  title: string | null;
+  email: string | null;
+  /** 0..100 */
+  strength: number;
+  strengthWord: "strong" | "good" | "weak";
+  isCurrentUser: boolean;
+  evidence: IntroducerEvidence;
+  reason: MessageRef;
+}
+
+export type ActivityWeights = Record<ActivityKind, number>;
+
+export interface GradeBoundaries {
+  /** Score at or above which the grade is Good. */
+  good: number;
+  /** Score at or above which the grade is Fair. */
+  fair: number;
+}
+
+export type CommunicationFrequency = "daily" | "weekly" | "biweekly" | "monthly";
+
+export interface Settings {
+  /** Relationship intelligence activated by an admin. */
+  enabled: boolean;
+  /** When it was activated (ISO), starts the 14-day consent clock. */
+  activatedOn: string | null;
+  features: {
+    analytics: boolean;
+    healthScore: boolean;
+    whoKnowsWhom: boolean;
+    /** Use mailbox (server-side sync) activities. */
+    mailboxData: boolean;
+  };
+  /** Security role ids (lower-case GUIDs) whose mailbox data may be used. */
+  mailboxRoleIds: string[];
+  /** Users (lower-case GUIDs) who opted out of who knows whom and mailbox use. */
+  optedOutUserIds: string[];
+  consent: {
+    /** When the Microsoft 365 admin gave consent (ISO), or null. */
+    grantedOn: string | null;
+  };
+  /** Is the tenant's data in a supported geography. */
+  geographySupported: boolean;
+  healthScore: {
+    boundaries: GradeBoundaries;
+    /** Multipliers 0.5..1.5 per activity kind. */
+    weights: ActivityWeights;
+    expectedFrequency: CommunicationFrequency;
+  };
+  analyticsWindowDays: 30 | 60 | 90;
+  introducerCount: number;
+  /** Email template id for introduction requests, or null for our built-in text. */
+  introductionTemplateId: string | null;
+}
+
+export interface SettingsResult {
+  settings: Settings;
+  /** Problems found in the stored JSON; defaults were used for those parts. */
+  problems: MessageRef[];
+  /** Where the value came from. */
+  source: "value" | "default" | "none";
+}
+
+export type ConsentState =
+  | { kind: "notActivated" }
+  | { kind: "pending"; activatedOn: Date; deadline: Date; daysLeft: number }
+  | { kind: "granted"; grantedOn: Date }
+  | { kind: "lapsed"; activatedOn: Date; lapsedOn: Date };
+
+/** What may run, after settings, consent and geography are taken into account. */
+export interface EffectiveFeatures {
+  analytics: boolean;
+  healthScore: boolean;
+  whoKnowsWhom: boolean;
+  mailboxData: boolean;
+  /** For each switched-off feature, why: shown to users instead of nothing. */
+  offReasons: Partial<Record<"analytics" | "healthScore" | "whoKnowsWhom" | "mailboxData", FeatureOffReason>>;
+}
+
+export type FeatureOffReason =
+  | { kind: "notActivated" }
+  | { kind: "disabledByAdmin" }
+  | { kind: "consentLapsed"; since: Date }
+  | { kind: "geographyUnsupported" };
+
+/** The role every environment gives the System Administrator, whatever its localized name. */
+export const SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID = "627090ff-40a3-4053-8790-584edc5be201";
+
+export interface SecurityRole {
+  id: string;
+  name: string;
+  templateId: string | null;
+}
+
+export interface Colleague {
+  id: string;
+  fullName: string;
+  title: string | null;
+  email: string | null;
+}
+
+/**
+ * What a widget's loader resolves to. Failures are thrown as DataError (shared/errors.ts); these are the
+ * outcomes that are not failures but still are not data.
+ */
+export type LoadResult<T> =
+  | { kind: "ready"; data: T }
+  /** The form's record is new and unsaved: nothing can be read yet. */
+  | { kind: "unsaved" }
+  /** No record on the form and no valid record type/id inputs (canvas apps, dashboards). */
+  | { kind: "noRecord" }
+  /** The record type is not one this widget serves (e.g. who knows whom on an opportunity). */
+  | { kind: "unsupportedRecordType"; type: RecordType }
+  | { kind: "featureOff"; reason: FeatureOffReason };
+
+export interface IntroducerList {
+  introducers: Introducer[];
+  /** The signed-in user, shown apart as "You know them". */
+  you: Introducer | null;
+}
+
+export interface ConsentView {
+  consent: ConsentState;
+  effective: EffectiveFeatures;
+  /** System Administrators get the actions (record consent, open settings). */
+  isAdmin: boolean;
+}
