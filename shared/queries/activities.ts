@@ -1,0 +1,116 @@
+import type { DateWindow, RecordRef } from "../model";
+import { attribute, condition, conditionIn, entity, fetchElement, filter, link, order, toFetchQuery } from "./fetchXml";
+import type { FetchQuery } from "./fetchQuery";
+import {
+  ACTIVITY_STATE,
+  CALL_LINK,
+  checkActivityInputs,
+  checkRecordInputs,
+  completedInWindow,
+  COUNTED_KINDS,
+  directionLinks,
+  EMAIL_LINK,
+  reachesRecord,
+  recordPartyLink,
+  type QueryScope,
+} from "./scope";
+import { assertIsoDate } from "./validate";
+
+/** Result keys of link-entity columns in non-aggregate results ("<alias>.<column>"). */
+export const EMAIL_DIRECTION_KEY = `${EMAIL_LINK}.directioncode`;
+export const CALL_DIRECTION_KEY = `${CALL_LINK}.directioncode`;
+
+function checkNow(record: RecordRef, now: Date, scope: QueryScope) {
+  return { ...checkRecordInputs(record, scope), now: assertIsoDate(now, "current time") };
+}
+
+/**
+ * The most recent completed interaction with the record (date, kind, direction): the "last
+ * activity" KPI and the recency factor of the health score. Metadata only, one row.
+ */
+export function lastActivityQuery(record: RecordRef, now: Date, scope: QueryScope): FetchQuery {
+  const checked = checkNow(record, now, scope);
+  return toFetchQuery(
+    "activitypointer",
+    fetchElement(
+      { top: 1 },
+      entity(
+        "activitypointer",
+        attribute("activityid"),
+        attribute("activitytypecode"),
+        attribute("actualend"),
+        ...directionLinks(),
+        recordPartyLink(checked.scope),
+        filter(
+          "and",
+          condition("statecode", "eq", ACTIVITY_STATE.completed),
+          conditionIn("activitytypecode", COUNTED_KINDS),
+          condition("actualend", "le", checked.now),
+          reachesRecord(checked.record, checked.scope),
+        ),
+        order({ attribute: "actualend" }, true),
+      ),
+    ),
+  );
+}
+
+/** The next planned interaction (open or scheduled, starting from now): the "next activity" KPI. */
+export function nextActivityQuery(record: RecordRef, now: Date, scope: QueryScope): FetchQuery {
+  const checked = checkNow(record, now, scope);
+  return toFetchQuery(
+    "activitypointer",
+    fetchElement(
+      { top: 1 },
+      entity(
+        "activitypointer",
+        attribute("activityid"),
+        attribute("activitytypecode"),
+        attribute("scheduledstart"),
+        ...directionLinks(),
+        recordPartyLink(checked.scope),
+        filter(
+          "and",
+          conditionIn("statecode", [ACTIVITY_STATE.open, ACTIVITY_STATE.scheduled]),
+          conditionIn("activitytypecode", COUNTED_KINDS),
+          condition("scheduledstart", "ge", checked.now),
+          reachesRecord(checked.record, checked.scope),
+        ),
+        order({ attribute: "scheduledstart" }),
+      ),
+    ),
+  );
+}
+
+/** Most emails one thread query reads; the newest are kept so truncation loses old threads, not replies. */
+export const EMAIL_THREAD_LIMIT = 500;
+
+/**
+ * Emails of the window with their thread (conversation index) and direction, newest first: the
+ * client pairs our first message in a thread with their first reply for the response rate and
+ * first-response time. No subject or body is read.
+ */
+export function emailThreadsQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
+  const checked = checkActivityInputs(record, window, scope);
+  return toFetchQuery(
+    "activitypointer",
+    // distinct: the record's party link can repeat an email once per matching party.
+    fetchElement(
+      { top: EMAIL_THREAD_LIMIT, distinct: true },
+      entity(
+        "activitypointer",
+        attribute("activityid"),
+        attribute("conversationindex"),
+        attribute("actualend"),
+        link({ name: "email", from: "activityid", to: "activityid", alias: EMAIL_LINK, type: "inner" }, attribute("directioncode")),
+        recordPartyLink(checked.scope),
+        filter(
+          "and",
+          ...completedInWindow(checked.window, ["email"]),
+          condition("conversationindex", "not-null"),
+          reachesRecord(checked.record, checked.scope),
+        ),
+        order({ attribute: "actualend" }, true),
+      ),
+    ),
+  );
+}

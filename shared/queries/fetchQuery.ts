@@ -1,0 +1,6 @@
+/** A FetchXML query and the table it runs against, as the transport's retrieveMultipleRecords needs it. */
+export interface FetchQuery {
+  /** Logical name of the root table, e.g. "activitypointer". */
+  entity: string;
+  fetchXml: string;
+}

@@ -1,0 +1,88 @@
+import { invalidInput } from "../errors";
+import type { DateWindow, RecordRef } from "../model";
+import { attribute, condition, conditionIn, entity, fetchElement, filter, link, toFetchQuery } from "./fetchXml";
+import type { FetchQuery } from "./fetchQuery";
+import {
+  checkActivityInputs,
+  completedInWindow,
+  equalsOneOf,
+  LINKING_PARTICIPATIONS,
+  mailboxAllowance,
+  PARTICIPATION,
+  PARTY_TYPE,
+  type QueryScope,
+} from "./scope";
+import { assertGuids } from "./validate";
+
+export const INTRODUCER_ALIASES = {
+  userId: "userid",
+  kind: "kind",
+  customerRole: "customerrole",
+  activities: "activities",
+  last: "lastend",
+} as const;
+
+/**
+ * Who knows whom: for each colleague (an enabled user) who shared emails, meetings or calls
+ * with the lead or contact in the window, how many per kind, whether the customer wrote
+ * (customer in From) or was addressed/invited, and when the last one ended. The ranking
+ * (frequency, recency, reciprocity, channel) is computed client-side from these rows.
+ */
+export function introducersQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
+  const checked = checkActivityInputs(record, window, scope);
+  if (checked.record.type !== "lead" && checked.record.type !== "contact") throw invalidInput("record type for who knows whom");
+  const a = INTRODUCER_ALIASES;
+  const allowance = mailboxAllowance(checked.scope);
+  // The customer is always a party here, so Regarding matters only to let mailbox data through.
+  const mailboxRule = allowance ? [filter("or", condition("regardingobjectid", "eq", checked.record.id), ...allowance)] : [];
+  return toFetchQuery(
+    "activitypointer",
+    fetchElement(
+      { aggregate: true },
+      entity(
+        "activitypointer",
+        attribute("activitytypecode", { alias: a.kind, groupby: true }),
+        attribute("activityid", { alias: a.activities, aggregate: "countcolumn", distinct: true }),
+        attribute("actualend", { alias: a.last, aggregate: "max" }),
+        link(
+          { name: "activityparty", from: "activityid", to: "activityid", alias: "customer", type: "inner" },
+          attribute("participationtypemask", { alias: a.customerRole, groupby: true }),
+          filter("and", equalsOneOf("partyid", checked.scope.partyIds), conditionIn("participationtypemask", LINKING_PARTICIPATIONS)),
+        ),
+        link(
+          { name: "activityparty", from: "activityid", to: "activityid", alias: "colleague", type: "inner" },
+          attribute("partyid", { alias: a.userId, groupby: true }),
+          filter(
+            "and",
+            condition("partyobjecttypecode", "eq", PARTY_TYPE.systemuser),
+            conditionIn("participationtypemask", [...LINKING_PARTICIPATIONS, PARTICIPATION.organizer]),
+          ),
+          link(
+            { name: "systemuser", from: "systemuserid", to: "partyid", alias: "colleagueuser", type: "inner" },
+            filter("and", condition("isdisabled", "eq", 0)),
+          ),
+        ),
+        filter("and", ...completedInWindow(checked.window, ["email", "appointment", "phonecall"]), ...mailboxRule),
+      ),
+    ),
+  );
+}
+
+/** Names, titles and email addresses of the few colleagues shown as introducers. */
+export function usersQuery(ids: readonly string[]): FetchQuery {
+  const userIds = assertGuids(ids, "user ids");
+  return toFetchQuery(
+    "systemuser",
+    fetchElement(
+      {},
+      entity(
+        "systemuser",
+        attribute("systemuserid"),
+        attribute("fullname"),
+        attribute("title"),
+        attribute("internalemailaddress"),
+        filter("and", conditionIn("systemuserid", userIds)),
+      ),
+    ),
+  );
+}
