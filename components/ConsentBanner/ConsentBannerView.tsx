@@ -1,0 +1,203 @@
+import * as React from "react";
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack } from "@fluentui/react";
+import { isDataError, type DataErrorKind } from "../../shared/errors";
+import type { ConsentView, LoadResult } from "../../shared/model";
+import type { Formatter } from "../../shared/ui/format";
+import type { Translate } from "../../shared/ui/i18n";
+import { StateView } from "../../shared/ui/StateView";
+import type { WidgetHostProps } from "../../shared/ui/types";
+import { useWidgetData } from "../../shared/ui/useWidgetData";
+import { WidgetFrame } from "../../shared/ui/WidgetFrame";
+
+export interface ConsentBannerViewProps extends WidgetHostProps {
+  load: () => Promise<LoadResult<ConsentView>>;
+  loadKey: string;
+  recordConsent: () => Promise<void>;
+  openSettings: () => void;
+  /** Banners this user closed in this session, by state kind + date. */
+  dismissedStates: { has(key: string): boolean; add(key: string): void };
+}
+
+/** The granted confirmation is news for this long after the grant; later the banner stays away. */
+const CONFIRMATION_DAYS = 14;
+const MS_PER_DAY = 86_400_000;
+
+type ActionStatus = { kind: "idle" } | { kind: "busy" } | { kind: "done" } | { kind: "failed"; error: DataErrorKind };
+
+interface Banner {
+  /** Dismissal key: a new state (or a new date) brings the banner back. */
+  key: string;
+  type: MessageBarType;
+  title: string;
+  body: string[];
+  /** Admins only: record consent (pending, lapsed) or just open settings (not activated). */
+  actions: "consent" | "settings" | null;
+}
+
+/**
+ * The consent banner. It only appears when there is something to say; while loading it shows
+ * nothing, because for most users on most days the answer is "nothing".
+ */
+export function ConsentBannerView(props: ConsentBannerViewProps): React.ReactElement | null {
+  const { state, retry } = useWidgetData(props.load, [props.loadKey]);
+  const [action, setAction] = React.useState<ActionStatus>({ kind: "idle" });
+  const [, setDismissals] = React.useState(0);
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  const recordConsent = () => {
+    if (action.kind === "busy") return;
+    setAction({ kind: "busy" });
+    Promise.resolve()
+      .then(props.recordConsent)
+      .then(
+        () => {
+          if (!mounted.current) return;
+          setAction({ kind: "done" });
+          retry();
+        },
+        (error: unknown) =>
+          mounted.current && setAction({ kind: "failed", error: isDataError(error) ? error.kind : "unknown" }),
+      );
+  };
+
+  const frame = (children: React.ReactNode) => (
+    <WidgetFrame
+      title={props.t("consent.title")}
+      headingHidden
+      t={props.t}
+      format={props.format}
+      width={props.width}
+      formFactor={props.formFactor}
+      theme={props.theme}
+    >
+      {children}
+    </WidgetFrame>
+  );
+
+  if (state.kind === "loading") {
+    return action.kind === "done" ? frame(<ActionMessage status={action} t={props.t} />) : null;
+  }
+  if (state.kind !== "ready") {
+    return frame(<StateView state={state} t={props.t} format={props.format} onRetry={retry} />);
+  }
+  const banner = bannerFor(state.data, props.t, props.format, props.now());
+  if (!banner || props.dismissedStates.has(banner.key)) return null;
+
+  return frame(
+    <Stack tokens={{ childrenGap: 6 }}>
+      <MessageBar
+        messageBarType={banner.type}
+        isMultiline
+        data-consent={state.data.consent.kind}
+        onDismiss={() => {
+          props.dismissedStates.add(banner.key);
+          setDismissals((n) => n + 1);
+        }}
+        dismissButtonAriaLabel={props.t("consent.dismiss")}
+        actions={banner.actions ? <Actions {...props} kind={banner.actions} busy={action.kind === "busy"} onRecord={recordConsent} /> : undefined}
+      >
+        <strong>{banner.title}</strong> {banner.body.join(" ")}
+      </MessageBar>
+      {/* Once granted, the confirmation banner says it all. */}
+      {state.data.consent.kind !== "granted" ? <ActionMessage status={action} t={props.t} /> : null}
+    </Stack>,
+  );
+}
+
+function Actions(
+  props: ConsentBannerViewProps & { kind: "consent" | "settings"; busy: boolean; onRecord: () => void },
+): React.ReactElement {
+  const { t } = props;
+  const settings = <DefaultButton text={t("consent.openSettings")} onClick={props.openSettings} />;
+  if (props.kind === "settings") return settings;
+  return (
+    <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+      <PrimaryButton
+        text={props.busy ? t("consent.record.busy") : t("consent.record")}
+        // Stays focusable while busy, so keyboard users keep their place.
+        disabled={props.busy}
+        allowDisabledFocus
+        onClick={props.onRecord}
+      />
+      {settings}
+    </Stack>
+  );
+}
+
+function ActionMessage(props: { status: ActionStatus; t: Translate }): React.ReactElement | null {
+  const { status, t } = props;
+  if (status.kind === "done") {
+    return <MessageBar messageBarType={MessageBarType.success}>{t("consent.record.done")}</MessageBar>;
+  }
+  if (status.kind === "failed") {
+    return (
+      <MessageBar messageBarType={MessageBarType.error} isMultiline>
+        {t("consent.record.failed", { reason: t(`error.${status.error}`) })}
+      </MessageBar>
+    );
+  }
+  return null;
+}
+
+/** What to say for this consent state to this user, or nothing. */
+function bannerFor(view: ConsentView, t: Translate, format: Formatter, now: Date): Banner | null {
+  const { consent, isAdmin } = view;
+  const geography =
+    view.effective.offReasons.mailboxData?.kind === "geographyUnsupported" ? [t("consent.geography")] : [];
+  switch (consent.kind) {
+    case "notActivated":
+      // Only an admin can act on it; everyone else would just see noise.
+      if (!isAdmin) return null;
+      return {
+        key: "notActivated",
+        type: MessageBarType.info,
+        title: t("consent.off.title"),
+        body: [t("consent.off.body")],
+        actions: "settings",
+      };
+    case "pending":
+      return {
+        key: `pending:${dayKey(consent.activatedOn)}`,
+        type: MessageBarType.warning,
+        title: t("consent.pending.title"),
+        body: [
+          t("consent.pending.body", { days: format.number(consent.daysLeft), date: format.date(consent.deadline) }),
+          t("consent.pending.consequence"),
+          ...(isAdmin ? [t("consent.pending.admin")] : []),
+          ...geography,
+        ],
+        actions: isAdmin ? "consent" : null,
+      };
+    case "lapsed":
+      return {
+        key: `lapsed:${dayKey(consent.lapsedOn)}`,
+        type: MessageBarType.severeWarning,
+        title: t("consent.lapsed.title"),
+        body: [
+          t("consent.lapsed.body", { date: format.date(consent.lapsedOn) }),
+          ...(isAdmin ? [t("consent.lapsed.admin")] : []),
+        ],
+        actions: isAdmin ? "consent" : null,
+      };
+    case "granted":
+      if (now.getTime() - consent.grantedOn.getTime() > CONFIRMATION_DAYS * MS_PER_DAY) return null;
+      return {
+        key: `granted:${dayKey(consent.grantedOn)}`,
+        type: MessageBarType.success,
+        title: t("consent.granted.title"),
+        body: [t("consent.granted.body", { date: format.date(consent.grantedOn) }), ...geography],
+        actions: null,
+      };
+  }
+}
+
+/** Stable across languages and formats, unlike the displayed date. */
+function dayKey(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,155 @@
+import * as React from "react";
+import { mergeStyleSets, Stack, Text } from "@fluentui/react";
+import type { KpiSet, LoadResult } from "../../shared/model";
+import { describeActivity } from "../../shared/ui/activity";
+import { StateView } from "../../shared/ui/StateView";
+import { isCompactLayout, type WidgetHostProps } from "../../shared/ui/types";
+import { useWidgetData } from "../../shared/ui/useWidgetData";
+import { WidgetFrame } from "../../shared/ui/WidgetFrame";
+import { WeeklyTimeline } from "./WeeklyTimeline";
+
+export type KpiGroup = "emails" | "meetings" | "calls" | "time" | "response" | "activity" | "timeline";
+
+export interface RelationshipKpiCardViewProps extends WidgetHostProps {
+  load: () => Promise<LoadResult<KpiSet>>;
+  loadKey: string;
+  /** Which groups to show, in this order. */
+  groups: KpiGroup[];
+  /** The maker asked for the one-column layout (it is also chosen on narrow space and phones). */
+  compact: boolean;
+}
+
+const classes = mergeStyleSets({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
+    gap: "8px 16px",
+    margin: 0,
+  },
+  list: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 6, margin: 0 },
+  tile: { minWidth: 0 },
+  row: { display: "flex", justifyContent: "space-between", gap: 8, minWidth: 0 },
+  label: { fontSize: 12 },
+  value: { margin: 0, fontWeight: 600 },
+  wideTile: { gridColumn: "1 / -1" },
+});
+
+export function RelationshipKpiCardView(props: RelationshipKpiCardViewProps): React.ReactElement {
+  return (
+    <WidgetFrame
+      title={props.t("kpi.title")}
+      t={props.t}
+      format={props.format}
+      width={props.width}
+      formFactor={props.formFactor}
+      theme={props.theme}
+    >
+      <KpiContent {...props} />
+    </WidgetFrame>
+  );
+}
+
+function KpiContent(props: RelationshipKpiCardViewProps): React.ReactElement {
+  const { state, retry } = useWidgetData(props.load, [props.loadKey]);
+  const compact = props.compact || isCompactLayout(props.width, props.formFactor);
+  if (state.kind !== "ready") {
+    return (
+      <StateView
+        state={state}
+        t={props.t}
+        format={props.format}
+        onRetry={retry}
+        loadingRows={compact ? [16, 16, 16, 16, 60] : [16, 40, 40, 60]}
+      />
+    );
+  }
+  return <KpiReady {...props} kpis={state.data} compact={compact} />;
+}
+
+interface Metric {
+  key: string;
+  label: string;
+  value: string;
+  /** Long values (activities) take a whole row in the grid. */
+  wide?: boolean;
+}
+
+function KpiReady(props: RelationshipKpiCardViewProps & { kpis: KpiSet; compact: boolean }): React.ReactElement {
+  const { kpis, t, format } = props;
+  const metrics = props.groups.flatMap((group) => metricsOf(group, props));
+  const showTimeline = props.groups.includes("timeline");
+  return (
+    <Stack tokens={{ childrenGap: 12 }}>
+      <Text block variant="small">
+        {t("kpi.window", { days: format.number(kpis.windowDays) })}
+      </Text>
+      {metrics.length > 0 ? (
+        <dl className={props.compact ? classes.list : classes.grid}>
+          {metrics.map((metric) => (
+            <div key={metric.key} className={metricClass(metric, props.compact)} data-kpi={metric.key}>
+              <dt className={classes.label}>{metric.label}</dt>
+              <dd className={classes.value}>{metric.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {showTimeline ? (
+        <div>
+          <Text as="h3" variant="medium" block>
+            {t("kpi.timeline.title")}
+          </Text>
+          <WeeklyTimeline points={kpis.timeline} t={t} format={format} />
+        </div>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Compact: label and value on one row. Grid: tiles, activities spanning the whole width. */
+function metricClass(metric: Metric, compact: boolean): string {
+  if (compact) return classes.row;
+  return metric.wide ? `${classes.tile} ${classes.wideTile}` : classes.tile;
+}
+
+function metricsOf(group: KpiGroup, props: RelationshipKpiCardViewProps & { kpis: KpiSet }): Metric[] {
+  const { kpis, t, format } = props;
+  const count = (key: string, n: number): Metric => ({ key, label: t(`kpi.${key}`), value: format.number(n) });
+  const known = (value: string | null) => value ?? t("kpi.notEnoughData");
+  switch (group) {
+    case "emails":
+      return [count("emailsSent", kpis.emailsSent), count("emailsReceived", kpis.emailsReceived)];
+    case "meetings":
+      return [count("meetings", kpis.meetings)];
+    case "calls":
+      return [count("callsMade", kpis.callsMade), count("callsReceived", kpis.callsReceived)];
+    case "time":
+      return [
+        { key: "timeOurs", label: t("kpi.timeOurs"), value: format.duration(kpis.minutesOurs) },
+        { key: "timeTheirs", label: t("kpi.timeTheirs"), value: format.duration(kpis.minutesTheirs) },
+      ];
+    case "response":
+      return [
+        {
+          key: "responseRate",
+          label: t("kpi.responseRate"),
+          value: known(kpis.responseRate === null ? null : format.percent(kpis.responseRate)),
+        },
+        {
+          key: "firstResponse",
+          label: t("kpi.firstResponse"),
+          value: known(
+            kpis.averageFirstResponseMinutes === null ? null : format.duration(kpis.averageFirstResponseMinutes),
+          ),
+        },
+      ];
+    case "activity": {
+      const now = props.now();
+      return [
+        { key: "lastActivity", label: t("kpi.lastActivity"), value: describeActivity(kpis.last, t, format, now), wide: true },
+        { key: "nextActivity", label: t("kpi.nextActivity"), value: describeActivity(kpis.next, t, format, now), wide: true },
+      ];
+    }
+    case "timeline":
+      return [];
+  }
+}

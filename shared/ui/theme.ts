@@ -1,0 +1,88 @@
+import type { IPalette, ISemanticColors, PartialTheme } from "@fluentui/react";
+
+/** What the host puts in `context.fluentDesignLanguage` when modern theming is on. */
+export interface HostDesignLanguage {
+  /** A Fluent 9 token theme (colorBrandBackground, colorNeutralForeground1, …). */
+  tokenTheme?: unknown;
+  isDarkTheme?: boolean;
+}
+
+/** Fluent 9 token → Fluent 8 palette slot. Only tokens with a clear counterpart are carried over. */
+const PALETTE_TOKENS: ReadonlyArray<[keyof IPalette, string]> = [
+  ["themePrimary", "colorBrandBackground"],
+  ["themeDarkAlt", "colorBrandBackgroundHover"],
+  ["themeDark", "colorBrandBackgroundPressed"],
+  ["themeSecondary", "colorBrandForeground2"],
+  ["themeLighter", "colorBrandBackground2"],
+  ["neutralPrimary", "colorNeutralForeground1"],
+  ["neutralSecondary", "colorNeutralForeground2"],
+  ["neutralTertiary", "colorNeutralForeground3"],
+  ["neutralQuaternaryAlt", "colorNeutralStroke1"],
+  ["neutralLight", "colorNeutralBackground3"],
+  ["neutralLighter", "colorNeutralBackground2"],
+  ["white", "colorNeutralBackground1"],
+];
+
+const SEMANTIC_TOKENS: ReadonlyArray<[keyof ISemanticColors, string]> = [
+  ["bodyBackground", "colorNeutralBackground1"],
+  ["bodyText", "colorNeutralForeground1"],
+  ["bodySubtext", "colorNeutralForeground2"],
+  ["bodyDivider", "colorNeutralStroke2"],
+  ["errorText", "colorPaletteRedForeground1"],
+  ["successIcon", "colorPaletteGreenForeground1"],
+  ["warningIcon", "colorPaletteDarkOrangeForeground1"],
+];
+
+/** Used when the host says "dark" but gives no tokens: Fluent 8 ships no dark theme of its own. */
+const DARK_PALETTE: Partial<IPalette> = {
+  themePrimary: "#479ef5",
+  themeDarkAlt: "#62abf5",
+  themeDark: "#77b7f7",
+  themeSecondary: "#2886de",
+  themeLighter: "#0f3b66",
+  neutralPrimary: "#ffffff",
+  neutralSecondary: "#d6d6d6",
+  neutralTertiary: "#adadad",
+  neutralQuaternaryAlt: "#5c5c5c",
+  neutralLight: "#3d3d3d",
+  neutralLighter: "#333333",
+  neutralLighterAlt: "#2b2b2b",
+  white: "#292929",
+  black: "#ffffff",
+};
+
+/**
+ * Follows the host's theme when it gives one (dark included); otherwise undefined, which leaves
+ * Fluent 8's default theme. High contrast needs nothing here: Fluent handles forced colours, and
+ * the views never carry meaning by colour alone.
+ */
+export function themeFromHost(fluentDesignLanguage?: HostDesignLanguage): PartialTheme | undefined {
+  if (!fluentDesignLanguage) return undefined;
+  const tokens = isRecord(fluentDesignLanguage.tokenTheme) ? fluentDesignLanguage.tokenTheme : {};
+  const dark = fluentDesignLanguage.isDarkTheme === true;
+
+  const palette: Partial<IPalette> = dark ? { ...DARK_PALETTE } : {};
+  for (const [slot, token] of PALETTE_TOKENS) {
+    const value = colour(tokens[token]);
+    if (value) palette[slot] = value;
+  }
+  const semanticColors: Partial<ISemanticColors> = {};
+  for (const [slot, token] of SEMANTIC_TOKENS) {
+    const value = colour(tokens[token]);
+    if (value) semanticColors[slot] = value;
+  }
+  if (dark && !semanticColors.bodyBackground) semanticColors.bodyBackground = palette.white;
+  if (dark && !semanticColors.bodyText) semanticColors.bodyText = palette.neutralPrimary;
+
+  if (!dark && Object.keys(palette).length === 0 && Object.keys(semanticColors).length === 0) return undefined;
+  return { palette, semanticColors, isInverted: dark };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** Token values are CSS colours; anything else (a stray object, an empty string) is ignored. */
+function colour(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}

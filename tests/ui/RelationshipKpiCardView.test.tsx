@@ -1,0 +1,135 @@
+import * as React from "react";
+import { render, screen, within } from "@testing-library/react";
+import { axe } from "jest-axe";
+import {
+  RelationshipKpiCardView,
+  type KpiGroup,
+  type RelationshipKpiCardViewProps,
+} from "../../components/RelationshipKpiCard/RelationshipKpiCardView";
+import type { KpiSet, LoadResult } from "../../shared/model";
+import { kpiSet, ready } from "./fixtures";
+import { fixedWidthsOver, host, LANGUAGES, settle, type TestHost } from "./harness";
+import { describeWidgetStates } from "./stateSuite";
+
+const CTOR = "RelationshipKpiCard";
+const ALL_GROUPS: KpiGroup[] = ["emails", "meetings", "calls", "time", "response", "activity", "timeline"];
+
+function view(h: TestHost, load: () => Promise<LoadResult<KpiSet>>, props: Partial<RelationshipKpiCardViewProps> = {}) {
+  return <RelationshipKpiCardView {...h} load={load} loadKey="contact:1" groups={ALL_GROUPS} compact={false} {...props} />;
+}
+
+async function show(data: KpiSet, language: 1033 | 1048 = 1033, props: Partial<RelationshipKpiCardViewProps> = {}, width = 480) {
+  const utils = render(view(host(CTOR, language, { width }), ready(data), props));
+  await settle();
+  return utils;
+}
+
+/** label → value, as a user reads the card. */
+function metrics(container: HTMLElement): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  container.querySelectorAll("dt").forEach((dt) => {
+    pairs[dt.textContent ?? ""] = dt.nextElementSibling?.textContent ?? "";
+  });
+  return pairs;
+}
+
+describeWidgetStates({
+  ctor: CTOR,
+  title: { 1033: "Relationship analytics", 1048: "Analiza relațiilor" },
+  view: (h, load) => view(h, load),
+  scenarios: [
+    { name: "all groups", render: (h) => view(h, ready(kpiSet())) },
+    {
+      name: "no replies, no activity, empty timeline",
+      render: (h) => view(h, ready(kpiSet({ responseRate: null, averageFirstResponseMinutes: null, last: null, timeline: [] }))),
+    },
+    { name: "short durations", render: (h) => view(h, ready(kpiSet({ minutesOurs: 45, minutesTheirs: 120 }))) },
+  ],
+});
+
+describe("the KPIs", () => {
+  it("shows each count, time and rate with its label", async () => {
+    const { container } = await show(kpiSet());
+    expect(metrics(container)).toEqual({
+      "Emails sent": "14",
+      "Emails received": "9",
+      Meetings: "3",
+      "Calls made": "4",
+      "Calls received": "1",
+      "Time spent by us": "5 h 10 min",
+      "Time spent by them": "3 h 10 min",
+      "Response rate": "64%",
+      "Average first response": "3 h 5 min",
+      "Last activity": "2 days ago · call from us",
+      "Next activity": "None",
+    });
+    expect(container.textContent).toContain("Period (days): 60");
+  });
+
+  it("says 'Not enough data' instead of a made-up rate", async () => {
+    const { container } = await show(kpiSet({ responseRate: null, averageFirstResponseMinutes: null }));
+    expect(metrics(container)["Response rate"]).toBe("Not enough data");
+    expect(metrics(container)["Average first response"]).toBe("Not enough data");
+  });
+
+  it("shows only the groups the maker chose, in their order", async () => {
+    const { container } = await show(kpiSet(), 1033, { groups: ["calls", "emails"] });
+    expect(Object.keys(metrics(container))).toEqual(["Calls made", "Calls received", "Emails sent", "Emails received"]);
+    expect(screen.queryByRole("img")).toBeNull();
+  });
+
+  it("is in Romanian for Romanian users, with their number and percent style", async () => {
+    const { container } = await show(kpiSet({ emailsSent: 1234 }), 1048);
+    const values = metrics(container);
+    expect(values["E-mailuri trimise"]).toBe("1.234");
+    expect(values["Rată de răspuns"]).toBe("64 %");
+    expect(values["Ultima activitate"]).toBe("Acum 2 zile · apel de la noi");
+  });
+});
+
+describe("the weekly timeline", () => {
+  it("summarises the chart for screen readers", async () => {
+    await show(kpiSet());
+    expect(
+      screen.getByRole("img", {
+        name: "Weekly interactions. Weeks shown: 4. From us: 14. From them: 9. Busiest week began 2/24/2025.",
+      }),
+    ).toBeTruthy();
+  });
+
+  it("gives the numbers in a table as well", async () => {
+    await show(kpiSet());
+    const table = screen.getByRole("table", { name: "Interactions per week, from us and from them" });
+    const rows = within(table).getAllByRole("row").map((row) => row.textContent);
+    expect(rows).toEqual(["Week ofFrom usFrom them", "2/17/202531", "2/24/202554", "3/3/202502", "3/10/202562"]);
+  });
+
+  it("says so when there was no interaction", async () => {
+    const { container } = await show(kpiSet({ timeline: [] }));
+    expect(screen.queryByRole("img")).toBeNull();
+    expect(container.textContent).toContain("No interactions in this period.");
+  });
+
+  it.each(LANGUAGES)("has no accessibility violations (%s)", async (language) => {
+    const { container } = await show(kpiSet(), language);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+describe("layout", () => {
+  it("switches to the compact layout at 280 px with nothing wider than the column", async () => {
+    await show(kpiSet(), 1033, {}, 280);
+    const region = screen.getByRole("region", { name: "Relationship analytics" });
+    expect(region.getAttribute("data-layout")).toBe("compact");
+    expect(fixedWidthsOver(region, 280)).toEqual([]);
+    expect(await axe(region)).toHaveNoViolations();
+  });
+
+  it("keeps the maker's compact choice on a wide form", async () => {
+    const regular = await show(kpiSet(), 1033, { compact: false }, 600);
+    const tileClass = regular.container.querySelector("[data-kpi]")?.className;
+    regular.unmount();
+    const compact = await show(kpiSet(), 1033, { compact: true }, 600);
+    expect(compact.container.querySelector("[data-kpi]")?.className).not.toBe(tileClass);
+  });
+});

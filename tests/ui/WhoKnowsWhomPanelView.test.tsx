@@ -1,0 +1,244 @@
+import * as React from "react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { axe } from "jest-axe";
+import {
+  WhoKnowsWhomPanelView,
+  type WhoKnowsWhomPanelViewProps,
+} from "../../components/WhoKnowsWhomPanel/WhoKnowsWhomPanelView";
+import { INTRODUCER_MESSAGE_KEYS } from "../../shared/analytics/introducers";
+import { DataError } from "../../shared/errors";
+import type { Introducer, IntroducerList, LoadResult } from "../../shared/model";
+import { introducerList, ready } from "./fixtures";
+import { fixedWidthsOver, host, LANGUAGES, ownStrings, settle, tabOrder, type TestHost } from "./harness";
+import { describeWidgetStates } from "./stateSuite";
+
+const CTOR = "WhoKnowsWhomPanel";
+
+function view(
+  h: TestHost,
+  load: () => Promise<LoadResult<IntroducerList>>,
+  props: Partial<WhoKnowsWhomPanelViewProps> = {},
+) {
+  return (
+    <WhoKnowsWhomPanelView
+      {...h}
+      load={load}
+      loadKey="contact:1"
+      defaultView="list"
+      requestIntroduction={() => Promise.resolve()}
+      {...props}
+    />
+  );
+}
+
+async function show(props: Partial<WhoKnowsWhomPanelViewProps> = {}, language: 1033 | 1048 = 1033, data = introducerList()) {
+  const utils = render(view(host(CTOR, language, props.width ? { width: props.width } : {}), ready(data), props));
+  await settle();
+  return utils;
+}
+
+const requestButtons = () => screen.getAllByRole("button", { name: /^Request an introduction through/ });
+
+describeWidgetStates({
+  ctor: CTOR,
+  title: { 1033: "Who knows whom", 1048: "Cine știe pe cine" },
+  view: (h, load) => view(h, load),
+  scenarios: [
+    { name: "list", render: (h) => view(h, ready(introducerList())) },
+    { name: "empty", render: (h) => view(h, ready(introducerList({ introducers: [], you: null }))) },
+    {
+      name: "graph with an open colleague",
+      render: (h) => view(h, ready(introducerList()), { defaultView: "graph" }),
+      act: async () => {
+        fireEvent.keyDown(screen.getAllByRole("button", { name: /Connection strength/ })[0], { key: "Enter" });
+        await settle();
+      },
+    },
+    {
+      name: "busy request",
+      render: (h) => view(h, ready(introducerList()), { requestIntroduction: () => new Promise(() => undefined) }),
+      act: async () => {
+        fireEvent.click(requestButtons()[0]);
+        await settle();
+      },
+    },
+    {
+      name: "failed request",
+      render: (h) =>
+        view(h, ready(introducerList()), { requestIntroduction: () => Promise.reject(new DataError("noPrivilege", "x")) }),
+      act: async () => {
+        fireEvent.click(requestButtons()[0]);
+        await settle();
+      },
+    },
+    {
+      name: "sent request",
+      render: (h) => view(h, ready(introducerList())),
+      act: async () => {
+        fireEvent.click(requestButtons()[0]);
+        await settle();
+      },
+    },
+  ],
+});
+
+describe("the list", () => {
+  it("ranks colleagues with name, title, strength word and the reason in plain words", async () => {
+    await show();
+    const list = screen.getByRole("list", { name: "Colleagues who know them, strongest connection first" });
+    const items = within(list).getAllByRole("listitem");
+    expect(items).toHaveLength(3);
+    expect(items[0].textContent).toContain("Ana Popescu");
+    expect(items[0].textContent).toContain("Account Manager");
+    expect(items[0].textContent).toContain("Strong");
+    expect(items[0].textContent).toContain(
+      "Meetings 12, calls 2, emails 30; replies from them 8; days since last contact 3.",
+    );
+    expect(items[1].textContent).toContain("Meetings 0, calls 3, emails 9; replies from them 2.");
+  });
+
+  it("gives each strength meter its value and word", async () => {
+    await show();
+    const meters = screen.getAllByRole("meter", { name: "Connection strength" });
+    expect(meters.map((m) => [m.getAttribute("aria-valuenow"), m.getAttribute("aria-valuetext")])).toEqual([
+      ["82", "Strong, 82 of 100"],
+      ["55", "Good, 55 of 100"],
+      ["21", "Weak, 21 of 100"],
+      ["40", "Good, 40 of 100"],
+    ]);
+  });
+
+  it("shows the signed-in user apart, without asking them to request an introduction", async () => {
+    await show();
+    const you = screen.getByRole("heading", { name: "You know them" }).parentElement as HTMLElement;
+    expect(you.textContent).toContain("Radu Stan");
+    expect(within(you).queryByRole("button")).toBeNull();
+    expect(requestButtons()).toHaveLength(3);
+  });
+
+  it("says no colleague knows them yet when the list is empty", async () => {
+    const { container } = await show({}, 1033, introducerList({ introducers: [], you: null }));
+    expect(container.textContent).toContain("No colleague has interacted with them yet.");
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("is in Romanian for Romanian users", async () => {
+    const { container } = await show({}, 1048);
+    expect(screen.getByRole("region", { name: "Cine știe pe cine" })).toBeTruthy();
+    expect(container.textContent).toContain("Puternică");
+    expect(container.textContent).toContain("Cunoașteți deja această persoană");
+    expect(screen.getAllByRole("button", { name: /^Solicitați o prezentare prin/ })).toHaveLength(3);
+  });
+
+  it.each(LANGUAGES)("has no accessibility violations (%s)", async (language) => {
+    const { container } = await show({}, language);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+describe("requesting an introduction", () => {
+  it("is reachable with Tab, shows busy while pending and then confirms", async () => {
+    let finish: () => void = () => undefined;
+    const requested: Introducer[] = [];
+    const { container } = await show({
+      requestIntroduction: (introducer) => {
+        requested.push(introducer);
+        return new Promise<void>((resolve) => (finish = resolve));
+      },
+    });
+    const button = requestButtons()[0];
+    expect(tabOrder(container)).toContain(button);
+    button.focus();
+    fireEvent.click(button);
+    await settle();
+    expect(requested.map((i) => i.fullName)).toEqual(["Ana Popescu"]);
+    const busy = screen.getByRole("button", { name: "Requesting…" });
+    expect(busy.getAttribute("aria-disabled")).toBe("true");
+    expect(document.activeElement).toBe(busy);
+    fireEvent.click(busy);
+    expect(requested).toHaveLength(1);
+    act(() => finish());
+    await settle();
+    expect(container.textContent).toContain("Introduction requested through Ana Popescu.");
+  });
+
+  it("says why it failed and lets the user try again", async () => {
+    let attempts = 0;
+    const { container } = await show({
+      requestIntroduction: () => {
+        attempts += 1;
+        return attempts === 1 ? Promise.reject(new DataError("offline", "x")) : Promise.resolve();
+      },
+    });
+    fireEvent.click(requestButtons()[0]);
+    await settle();
+    expect(container.textContent).toContain("The introduction request through Ana Popescu failed. You're offline. Try again.");
+    expect(await axe(container)).toHaveNoViolations();
+    fireEvent.click(requestButtons()[0]);
+    await settle();
+    expect(attempts).toBe(2);
+    expect(container.textContent).toContain("Introduction requested through Ana Popescu.");
+  });
+});
+
+describe("the graph", () => {
+  const nodes = () => screen.getAllByRole("button", { name: /Connection strength/ });
+
+  it("toggles between list and graph", async () => {
+    await show();
+    const graphToggle = screen.getByRole("button", { name: "Graph" });
+    expect(screen.getByRole("button", { name: "List" }).getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(graphToggle);
+    expect(graphToggle.getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByRole("group", { name: /Connections graph/ })).toBeTruthy();
+    expect(screen.queryByRole("list", { name: /Colleagues who know them/ })).toBeNull();
+  });
+
+  it("puts one node in the tab order and moves between nodes with the arrow keys", async () => {
+    const { container } = await show({ defaultView: "graph" });
+    expect(nodes().map((n) => n.getAttribute("aria-label"))).toEqual([
+      "Ana Popescu. Connection strength: Strong, 82 of 100",
+      "Mihai Ionescu. Connection strength: Good, 55 of 100",
+      "Elena Dumitru. Connection strength: Weak, 21 of 100",
+    ]);
+    expect(tabOrder(container).filter((el) => nodes().includes(el))).toEqual([nodes()[0]]);
+    nodes()[0].focus();
+    fireEvent.keyDown(document.activeElement as Element, { key: "ArrowRight" });
+    expect(document.activeElement).toBe(nodes()[1]);
+    fireEvent.keyDown(document.activeElement as Element, { key: "ArrowDown" });
+    expect(document.activeElement).toBe(nodes()[2]);
+    fireEvent.keyDown(document.activeElement as Element, { key: "ArrowRight" });
+    expect(document.activeElement).toBe(nodes()[0]);
+    fireEvent.keyDown(document.activeElement as Element, { key: "ArrowLeft" });
+    expect(document.activeElement).toBe(nodes()[2]);
+    fireEvent.keyDown(document.activeElement as Element, { key: "Home" });
+    expect(document.activeElement).toBe(nodes()[0]);
+    expect(tabOrder(container).filter((el) => nodes().includes(el))).toEqual([nodes()[0]]);
+  });
+
+  it("opens a colleague's details and request button with Enter", async () => {
+    const { container } = await show({ defaultView: "graph" });
+    expect(container.textContent).toContain("Select a colleague to see the details and request an introduction.");
+    nodes()[1].focus();
+    fireEvent.keyDown(nodes()[1], { key: "Enter" });
+    expect(nodes()[1].getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByRole("button", { name: "Request an introduction through Mihai Ionescu" })).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+describe("strings", () => {
+  it.each(LANGUAGES)("cover every reason the analytics can produce (%s)", (language) => {
+    const strings = ownStrings(CTOR, language);
+    expect(INTRODUCER_MESSAGE_KEYS.filter((key) => !strings[key])).toEqual([]);
+  });
+});
+
+describe("layout", () => {
+  it.each(["list", "graph"] as const)("uses the compact layout at 280 px with nothing wider (%s)", async (defaultView) => {
+    await show({ width: 280, defaultView });
+    const region = screen.getByRole("region", { name: "Who knows whom" });
+    expect(region.getAttribute("data-layout")).toBe("compact");
+    expect(fixedWidthsOver(region, 280)).toEqual([]);
+  });
+});
