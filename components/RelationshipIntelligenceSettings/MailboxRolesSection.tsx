@@ -1,0 +1,63 @@
+import * as React from "react";
+import { Checkbox, mergeStyleSets, SearchBox, Text } from "@fluentui/react";
+import type { SecurityRole } from "../../shared/model";
+import { normalizeGuid } from "../../shared/analytics/ids";
+import { FieldProblems } from "./problems";
+import { Note, Section } from "./Section";
+import type { SectionProps } from "./sectionProps";
+import { filterRoles, setRoleSelected } from "./settingsEdits";
+
+const classes = mergeStyleSets({
+  list: { maxHeight: 240, overflowY: "auto", display: "flex", flexDirection: "column", gap: 6, padding: "2px 0" },
+});
+
+interface RolesProps extends SectionProps {
+  roles: SecurityRole[];
+}
+
+/** A searchable checkbox list: environments have dozens of roles, and the admin picks a few. */
+export function MailboxRolesSection(props: RolesProps): React.ReactElement {
+  const { t, draft, readOnly } = props;
+  const [query, setQuery] = React.useState("");
+  const selected = new Set(draft.mailboxRoleIds);
+  const isSelected = (role: SecurityRole) => selected.has(normalizeGuid(role.id) ?? role.id);
+  const shown = filterRoles(props.roles, query);
+  const selectedCount = props.roles.filter(isSelected).length;
+
+  return (
+    <Section title={t("settingsPage.roles.title")}>
+      <Note>{t("settingsPage.roles.dataverseAlwaysUsed")}</Note>
+      <SearchBox
+        placeholder={t("settingsPage.roles.search")}
+        ariaLabel={t("settingsPage.roles.search")}
+        value={query}
+        onChange={(_, value) => setQuery(value ?? "")}
+        disabled={props.roles.length === 0}
+      />
+      <Text block variant="small">
+        {t("settingsPage.roles.selectedCount", { selected: selectedCount, total: props.roles.length })}
+      </Text>
+      {/* Announces how many roles the search left, as the admin types. */}
+      <Text block variant="small" role="status">
+        {query.trim() === ""
+          ? ""
+          : shown.length === 0
+            ? t("settingsPage.roles.noMatch", { query: query.trim() })
+            : t("settingsPage.roles.matchCount", { count: shown.length })}
+      </Text>
+      {props.roles.length === 0 ? <Note>{t("settingsPage.roles.none")}</Note> : null}
+      <div className={classes.list}>
+        {shown.map((role) => (
+          <Checkbox
+            key={role.id}
+            label={role.name}
+            checked={isSelected(role)}
+            disabled={readOnly}
+            onChange={(_, checked) => props.edit((current) => setRoleSelected(current, role.id, checked === true))}
+          />
+        ))}
+      </div>
+      <FieldProblems t={t} problems={props.problems} field="roles" />
+    </Section>
+  );
+}

@@ -1,0 +1,122 @@
+import * as React from "react";
+import { isDataError, type DataErrorKind } from "../../shared/errors";
+import type { MessageRef, Settings, SettingsPageData } from "../../shared/model";
+import { validateSettings } from "../../shared/analytics/settings";
+import { sameSettings } from "./settingsEdits";
+
+export type SettingsAction = "save" | "consent";
+
+/** The failures the page explains; anything else is "unknown". */
+export type FailureKind = Extract<DataErrorKind, "conflict" | "noPrivilege" | "offline" | "throttled" | "server" | "unavailable"> | "unknown";
+
+export type EditorStatus =
+  | { kind: "idle" }
+  | { kind: "busy"; action: SettingsAction }
+  | { kind: "done"; action: SettingsAction }
+  | { kind: "failed"; action: SettingsAction; failure: FailureKind; retryAfterSeconds?: number };
+
+export interface SettingsWriters {
+  save: (settings: Settings, version: string | null) => Promise<{ version: string | null }>;
+  recordConsent: (version: string | null) => Promise<{ version: string | null }>;
+}
+
+export interface SettingsEditor {
+  draft: Settings;
+  /** What is stored, as far as this page knows. */
+  saved: Settings;
+  edit: (change: (draft: Settings) => Settings) => void;
+  /** Something to save: an edit, or stored problems that saving would repair. */
+  dirty: boolean;
+  /** Validation problems, shown once the admin has tried to save (then live, so fixes clear them). */
+  problems: MessageRef[];
+  /** Problems found in the stored value; they go away once valid settings are saved. */
+  storedProblems: MessageRef[];
+  status: EditorStatus;
+  save: () => void;
+  recordConsent: () => void;
+}
+
+const FAILURES: readonly FailureKind[] = ["conflict", "noPrivilege", "offline", "throttled", "server", "unavailable"];
+
+function failureOf(action: SettingsAction, error: unknown): EditorStatus {
+  if (!isDataError(error)) return { kind: "failed", action, failure: "unknown" };
+  const failure = FAILURES.find((kind) => kind === error.kind) ?? "unknown";
+  return { kind: "failed", action, failure, retryAfterSeconds: error.retryAfterSeconds };
+}
+
+/**
+ * Holds the admin's edits against what was loaded. A failed write changes nothing here, so edits
+ * survive every failure; only a reload (a new `data`) replaces them.
+ */
+export function useSettingsEditor(data: SettingsPageData, writers: SettingsWriters, now: () => Date): SettingsEditor {
+  const [draft, setDraft] = React.useState(data.settings);
+  const [saved, setSaved] = React.useState(data.settings);
+  const [version, setVersion] = React.useState(data.version);
+  const [storedProblems, setStoredProblems] = React.useState(data.problems);
+  const [triedToSave, setTriedToSave] = React.useState(false);
+  const [status, setStatus] = React.useState<EditorStatus>({ kind: "idle" });
+  // A write that finishes after the page went away must not touch its state.
+  const mounted = React.useRef(true);
+  React.useEffect(() => () => void (mounted.current = false), []);
+
+  const problems = React.useMemo(() => (triedToSave ? validateSettings(draft) : []), [triedToSave, draft]);
+  const busy = status.kind === "busy";
+
+  const edit = React.useCallback((change: (current: Settings) => Settings) => {
+    setDraft(change);
+    // "Settings saved" would be stale once something changed again; failures stay until the next try.
+    setStatus((current) => (current.kind === "done" ? { kind: "idle" } : current));
+  }, []);
+
+  const save = () => {
+    if (busy) return;
+    setTriedToSave(true);
+    if (validateSettings(draft).length > 0) {
+      setStatus({ kind: "idle" });
+      return;
+    }
+    // The snapshot is what gets stored; edits made while saving stay unsaved.
+    const snapshot = draft;
+    setStatus({ kind: "busy", action: "save" });
+    writers.save(snapshot, version).then(
+      (result) => {
+        if (!mounted.current) return;
+        setSaved(snapshot);
+        setVersion(result.version);
+        setStoredProblems([]);
+        setStatus({ kind: "done", action: "save" });
+      },
+      (error: unknown) => mounted.current && setStatus(failureOf("save", error)),
+    );
+  };
+
+  const recordConsent = () => {
+    if (busy) return;
+    setStatus({ kind: "busy", action: "consent" });
+    writers.recordConsent(version).then(
+      (result) => {
+        if (!mounted.current) return;
+        // The store now holds the grant; mirror it in both copies so it is neither lost nor "unsaved".
+        const grantedOn = now().toISOString();
+        const withGrant = (settings: Settings): Settings => ({ ...settings, consent: { grantedOn } });
+        setSaved(withGrant);
+        setDraft(withGrant);
+        setVersion(result.version);
+        setStatus({ kind: "done", action: "consent" });
+      },
+      (error: unknown) => mounted.current && setStatus(failureOf("consent", error)),
+    );
+  };
+
+  return {
+    draft,
+    saved,
+    edit,
+    dirty: !sameSettings(draft, saved) || storedProblems.length > 0,
+    problems,
+    storedProblems,
+    status,
+    save,
+    recordConsent,
+  };
+}
