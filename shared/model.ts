@@ -296,3 +296,24 @@ export interface ConsentView {
   /** System Administrators get the actions (record consent, open settings). */
   isAdmin: boolean;
 }
+
+/** What the admin settings page reads. */
+export interface SettingsPageData {
+  settings: Settings;
+  /** Problems found in the stored value; the page shows them and saving fixes them. */
+  problems: MessageRef[];
+  /** The environment's security roles, for the mailbox-data role picker. */
+  roles: SecurityRole[];
+  consent: ConsentState;
+  /** Only System Administrators may change anything. */
+  isAdmin: boolean;
+  /** Marks the stored value that was read; saving with a stale one is a conflict. */
+  version: string | null;
+}
+
+/** Which record a widget is about, as the host tells it. */
+export type RecordTarget =
+  | { kind: "record"; record: RecordRef }
+  /** A new form: the type is known, the id is not until it is saved. */
+  | { kind: "unsaved"; type: RecordType }
+  | { kind: "none" };

@@ -40,7 +40,7 @@ export function createQueryCache(ttlMs: number, clock: () => number = Date.now):
 const CACHE_TTL_MS = 30_000;
 
 /** The page-wide cache for this library version, created by whichever control loads first. */
-export function pageCache(libraryVersion: string, host: Record<string, unknown> = globalThis as Record<string, unknown>): QueryCache {
+export function pageCache(libraryVersion: string, host: Record<string, unknown> = globalThis): QueryCache {
   const slot = `__relationshipIntelligenceCache_${libraryVersion}`;
   const existing = host[slot] as QueryCache | undefined;
   if (existing) return existing;

@@ -185,7 +185,7 @@ describe("serializeSettings", () => {
     const b: Settings = JSON.parse(JSON.stringify({ ...a, introducerCount: 3 }));
     const reordered = Object.fromEntries(Object.entries(b).reverse()) as unknown as Settings;
     expect(serializeSettings(reordered)).toBe(serializeSettings(a));
-    expect(Object.keys(JSON.parse(serializeSettings(a)))[0]).toBe("schemaVersion");
+    expect(Object.keys(JSON.parse(serializeSettings(a)) as object)[0]).toBe("schemaVersion");
     expect(JSON.parse(serializeSettings(a)).schemaVersion).toBe(SETTINGS_SCHEMA_VERSION);
   });
 

@@ -24,6 +24,8 @@ function scriptedWebApi(answers: Array<() => Promise<unknown>>) {
 }
 
 const rows = (...entities: object[]) => () => Promise.resolve({ entities, nextLink: undefined });
+// The host rejects with plain objects, not Errors: exactly what the transport must cope with.
+// eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
 const reject = (failure: unknown) => () => Promise.reject(failure);
 const query = { entity: "activitypointer", fetchXml: "<fetch><entity name='activitypointer'/></fetch>" };
 

@@ -1,0 +1,24 @@
+import * as React from "react";
+import { openSettingsRecord, recordConsent } from "../../shared/data/settingsStore";
+import { loadConsentView } from "../../shared/data/widgets";
+import { hostProps, type CommonInputs } from "../../shared/pcf/host";
+import { sessionDismissals } from "../../shared/pcf/session";
+import { WidgetControl } from "../../shared/pcf/widgetControl";
+import { ConsentBannerView } from "./ConsentBannerView";
+
+export class ConsentBanner extends WidgetControl<CommonInputs> {
+  protected render(context: ComponentFramework.Context<CommonInputs>): React.ReactElement {
+    return React.createElement(ConsentBannerView, {
+      ...hostProps(context),
+      load: () => loadConsentView(this.services),
+      loadKey: this.services.userId,
+      recordConsent: async () => {
+        await recordConsent(this.services);
+      },
+      openSettings: () => {
+        void openSettingsRecord(this.services, context.navigation);
+      },
+      dismissedStates: sessionDismissals(this.services.userId),
+    });
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * What the signed-in user may see and which activities may count: settings, the consent clock,
+ * the effective feature switches and the mailbox scope, read once per load and shared (through
+ * the page cache) by every widget on the form.
+ */
+import { consentState, effectiveFeatures, mailboxScope, parseSettings } from "../analytics";
+import { DataError } from "../errors";
+import type { ConsentState, EffectiveFeatures, SecurityRole, Settings, SettingsResult } from "../model";
+import { SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID } from "../model";
+import { parseRoles, parseSettingsRecords, parseUserIds, type SettingsRecord } from "../parsing";
+import { MAX_IDS_PER_QUERY, rolesQuery, settingsDefinitionQuery, usersWithRolesQuery, type QueryScope } from "../queries";
+import type { DataServices } from "./services";
+
+export interface StoredSettings {
+  result: SettingsResult;
+  /** Null when the environment variable is not defined (the solution is not imported). */
+  record: SettingsRecord | null;
+}
+
+export async function readSettings(services: DataServices): Promise<StoredSettings> {
+  const rows = await services.client.fetch(settingsDefinitionQuery(services.settingsVariable));
+  const record = parseSettingsRecords(rows).items[0] ?? null;
+  // The value wins over the definition's default, as Dataverse resolves environment variables.
+  const json = record?.value ?? record?.defaultValue ?? null;
+  return { result: parseSettings(json), record };
+}
+
+export interface Access {
+  settings: Settings;
+  consent: ConsentState;
+  effective: EffectiveFeatures;
+  scope: QueryScope;
+}
+
+/** Owners whose mailbox activities may count. Past the id limit of one query, none do (said in the note of the scope). */
+async function mailboxOwners(services: DataServices, settings: Settings): Promise<string[]> {
+  if (settings.mailboxRoleIds.length === 0) return [];
+  const roleIds = settings.mailboxRoleIds.slice(0, MAX_IDS_PER_QUERY);
+  const users = parseUserIds(await services.client.fetch(usersWithRolesQuery(roleIds))).items;
+  return users.length > MAX_IDS_PER_QUERY ? [] : users;
+}
+
+export async function readAccess(services: DataServices): Promise<Access> {
+  const { result } = await readSettings(services);
+  const settings = result.settings;
+  const now = services.now();
+  const consent = consentState(settings, now);
+  const effective = effectiveFeatures(settings, consent, now);
+  const owners = effective.mailboxData ? await mailboxOwners(services, settings) : [];
+  return { settings, consent, effective, scope: mailboxScope(settings, effective, owners) };
+}
+
+export async function readRoles(services: DataServices): Promise<SecurityRole[]> {
+  return parseRoles(await services.client.fetch(rolesQuery())).items;
+}
+
+/** System Administrator is recognised by its role template, the same in every environment and language. */
+export function isSystemAdministrator(services: DataServices, roles: SecurityRole[]): boolean {
+  const held = new Set(services.userRoleIds);
+  return roles.some((role) => held.has(role.id) && role.templateId === SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID);
+}
+
+/** The settings must exist before anything can be saved: they come with the solution. */
+export function requireDefinition(stored: StoredSettings): SettingsRecord {
+  if (!stored.record) throw new DataError("notFound", "The settings environment variable is not defined", { table: "environmentvariabledefinition" });
+  return stored.record;
+}

@@ -1,0 +1,107 @@
+/**
+ * Reads everything the analytics need about one record. The server counts (aggregate FetchXML),
+ * so the cost stays flat however long the record's history is; the requests run in parallel.
+ */
+import { dayKey, previousWindow, windowEnding } from "../analytics";
+import type { DateWindow, InteractionData, RecordRef } from "../model";
+import {
+  parseBreadth,
+  parseContactIds,
+  parseEmailThreads,
+  parseInteractions,
+  parseLastActivity,
+  parseMeetingAttendance,
+  parseNextActivity,
+  type Parsed,
+} from "../parsing";
+import {
+  accountContactIdsQuery,
+  breadthQuery,
+  emailThreadsQuery,
+  interactionsQuery,
+  lastActivityQuery,
+  meetingAttendanceQuery,
+  nextActivityQuery,
+  type QueryScope,
+} from "../queries";
+import type { Row } from "../transport/client";
+import { fetchAcrossWindow } from "../transport/split";
+import type { DataServices } from "./services";
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The instant every query of one load is "as of": the clock floored to the minute, so widgets
+ * that load in the same minute send identical queries and the page cache answers all but one.
+ */
+export function asOf(services: DataServices): Date {
+  return new Date(Math.floor(services.now().getTime() / MINUTE_MS) * MINUTE_MS);
+}
+
+/** An account stands for its contacts: their activities count for it too. */
+export async function scopeFor(services: DataServices, record: RecordRef, scope: QueryScope): Promise<QueryScope> {
+  if (record.type !== "account") return scope;
+  const contacts = parseContactIds(await services.client.fetch(accountContactIdsQuery(record.id))).items;
+  return contacts.length === 0 ? scope : { ...scope, relatedPartyIds: contacts };
+}
+
+async function aggregate<T>(services: DataServices, build: (w: DateWindow) => ReturnType<typeof interactionsQuery>, window: DateWindow, parse: (rows: Row[]) => Parsed<T>): Promise<Parsed<T>> {
+  // Each sub-window holds distinct days, so the parts' items simply add up.
+  const parts = (await fetchAcrossWindow(services.client, build, window)).map(parse);
+  return { items: parts.flatMap((p) => p.items), skipped: parts.reduce((n, p) => n + p.skipped, 0) };
+}
+
+/** The current window and the one before it, read in one pass per query and split by day. */
+export interface WindowPair {
+  current: InteractionData;
+  previous: InteractionData;
+}
+
+export async function readInteractionPair(services: DataServices, record: RecordRef, windowDays: number, baseScope: QueryScope): Promise<WindowPair> {
+  const now = asOf(services);
+  const current = windowEnding(now, windowDays);
+  const previous = previousWindow(current);
+  const both: DateWindow = { from: previous.from, to: current.to };
+  const scope = await scopeFor(services, record, baseScope);
+  const { client } = services;
+
+  const [buckets, meetings, breadthNow, breadthBefore, last, next, threads] = await Promise.all([
+    aggregate(services, (w) => interactionsQuery(record, w, scope), both, parseInteractions),
+    aggregate(services, (w) => meetingAttendanceQuery(record, w, scope), both, parseMeetingAttendance),
+    client.fetch(breadthQuery(record, current, scope)).then(parseBreadth),
+    client.fetch(breadthQuery(record, previous, scope)).then(parseBreadth),
+    client.fetch(lastActivityQuery(record, now, scope)).then(parseLastActivity),
+    client.fetch(nextActivityQuery(record, now, scope)).then(parseNextActivity),
+    client.fetch(emailThreadsQuery(record, current, scope)).then(parseEmailThreads),
+  ]);
+
+  const boundary = dayKey(current.from, services.timeZoneOffsetMinutes);
+  const isCurrent = (day: string) => day >= boundary;
+  const people = (parsed: ReturnType<typeof parseBreadth>, side: "ours" | "theirs") =>
+    parsed.items.filter((row) => row.side === side).reduce((n, row) => n + row.people, 0);
+  const shared = { record, last: last.items[0] ?? null, next: next.items[0] ?? null };
+  const skippedBoth = buckets.skipped + meetings.skipped + last.skipped + next.skipped;
+
+  return {
+    current: {
+      ...shared,
+      window: current,
+      buckets: buckets.items.filter((b) => isCurrent(b.day)),
+      meetings: meetings.items.filter((m) => isCurrent(m.day)),
+      ourPeople: people(breadthNow, "ours"),
+      theirPeople: people(breadthNow, "theirs"),
+      threads: threads.items,
+      skippedRows: skippedBoth + breadthNow.skipped + threads.skipped,
+    },
+    previous: {
+      ...shared,
+      window: previous,
+      buckets: buckets.items.filter((b) => !isCurrent(b.day)),
+      meetings: meetings.items.filter((m) => !isCurrent(m.day)),
+      ourPeople: people(breadthBefore, "ours"),
+      theirPeople: people(breadthBefore, "theirs"),
+      threads: [],
+      skippedRows: breadthBefore.skipped,
+    },
+  };
+}

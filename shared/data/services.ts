@@ -1,0 +1,15 @@
+import type { DataverseClient } from "../transport/client";
+
+/** What every loader needs: a client and who is asking, plus a clock for the analytics. */
+export interface DataServices {
+  client: DataverseClient;
+  /** Signed-in user, lower-case GUID. */
+  userId: string;
+  /** The user's security role ids, lower-case GUIDs. */
+  userRoleIds: string[];
+  now: () => Date;
+  /** The user's offset from UTC in minutes: Dataverse groups days in the user's time zone. */
+  timeZoneOffsetMinutes: number;
+  /** Schema name of the settings environment variable. */
+  settingsVariable: string;
+}

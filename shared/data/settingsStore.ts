@@ -1,0 +1,95 @@
+/**
+ * Reading and saving the settings environment variable for the admin page and the consent banner.
+ * The PCF webAPI offers no If-Match, so a save re-reads the stored value first and refuses with a
+ * conflict when it changed since the admin read it: their edits are never silently overwritten.
+ */
+import { consentState, serializeSettings, validateSettings } from "../analytics";
+import { DataError } from "../errors";
+import type { LoadResult, Settings, SettingsPageData } from "../model";
+import type { SettingsRecord } from "../parsing";
+import { isSystemAdministrator, readRoles, readSettings, requireDefinition } from "./access";
+import type { DataServices } from "./services";
+
+/** FNV-1a: a cheap fingerprint of the stored text, not a security measure. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16);
+}
+
+/**
+ * The version an admin read: when the value last changed plus a fingerprint of the value, since
+ * two saves within the same second share a modifiedon. "none" when there is no value yet.
+ */
+export function versionOf(record: SettingsRecord | null): string | null {
+  if (!record) return null;
+  if (!record.valueId) return "none";
+  return `${record.modifiedOn?.toISOString() ?? ""}|${fingerprint(record.value ?? "")}`;
+}
+
+export async function loadSettingsPage(services: DataServices): Promise<LoadResult<SettingsPageData>> {
+  const [stored, roles] = await Promise.all([readSettings(services), readRoles(services)]);
+  const { settings, problems } = stored.result;
+  return {
+    kind: "ready",
+    data: {
+      settings,
+      problems,
+      roles,
+      consent: consentState(settings, services.now()),
+      isAdmin: isSystemAdministrator(services, roles),
+      version: versionOf(stored.record),
+    },
+  };
+}
+
+async function requireAdmin(services: DataServices): Promise<void> {
+  if (!isSystemAdministrator(services, await readRoles(services))) {
+    throw new DataError("noPrivilege", "Only a System Administrator can change the settings", { table: "environmentvariablevalue" });
+  }
+}
+
+/** Saves after validating; returns the new version. */
+export async function saveSettings(services: DataServices, settings: Settings, version: string | null): Promise<{ version: string | null }> {
+  if (validateSettings(settings).length > 0) throw new DataError("invalidInput", "The settings are not valid");
+  await requireAdmin(services);
+  // Read past the cache: the check must see what is stored now.
+  services.client.refresh();
+  const record = requireDefinition(await readSettings(services));
+  if (versionOf(record) !== version) throw new DataError("conflict", "The settings changed since they were read", { table: "environmentvariablevalue" });
+  const value = serializeSettings(settings);
+  if (record.valueId) {
+    await services.client.update("environmentvariablevalue", record.valueId, { value });
+  } else {
+    await services.client.create("environmentvariablevalue", {
+      value,
+      schemaname: services.settingsVariable,
+      "EnvironmentVariableDefinitionId@odata.bind": `/environmentvariabledefinitions(${record.definitionId})`,
+    });
+  }
+  // Writes clear the cache, so this reads what was just stored.
+  return { version: versionOf((await readSettings(services)).record) };
+}
+
+/**
+ * Records that the Microsoft 365 admin gave consent now, keeping every other setting as stored.
+ * Without a version (the banner, which edits nothing else) the value read just now is the base.
+ */
+export async function recordConsent(services: DataServices, version?: string | null): Promise<{ version: string | null }> {
+  services.client.refresh();
+  const stored = await readSettings(services);
+  const granted: Settings = { ...stored.result.settings, consent: { grantedOn: services.now().toISOString() } };
+  return saveSettings(services, granted, version === undefined ? versionOf(stored.record) : version);
+}
+
+/**
+ * Opens the settings environment variable's own record: the admin guide places the settings
+ * control on that form, so "Open settings" always leads to the same page.
+ */
+export async function openSettingsRecord(services: DataServices, navigation: { openForm(options: { entityName: string; entityId: string }): Promise<unknown> }): Promise<void> {
+  const record = requireDefinition(await readSettings(services));
+  await navigation.openForm({ entityName: "environmentvariabledefinition", entityId: record.definitionId });
+}

@@ -1,0 +1,52 @@
+/**
+ * The seeded organization and data services every integration and control test uses: the real
+ * data layer, talking to the local Dataverse stand-in, as the seeded salesperson.
+ */
+import { createStandIn, type SeededStandIn } from "../../dev/seed";
+import type { DataServices } from "../../shared/data/services";
+import { SETTINGS_VARIABLE } from "../../shared/libraryInfo";
+import type { Settings } from "../../shared/model";
+import { DEFAULT_SETTINGS, serializeSettings } from "../../shared/analytics";
+import { createQueryCache } from "../../shared/transport/cache";
+import { createDataverseClient } from "../../shared/transport/client";
+
+export const NOW = new Date("2026-11-20T10:00:00.000Z");
+export const SEED = 20261120;
+
+/** Relationship intelligence switched on 3 days ago, consent pending: every feature runs. */
+export function activeSettings(now: Date = NOW, overrides: Partial<Settings> = {}): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    enabled: true,
+    activatedOn: new Date(now.getTime() - 3 * 86_400_000).toISOString(),
+    ...overrides,
+  };
+}
+
+export interface OrgOptions {
+  /** The stored settings value; null stores none (defaults: relationship intelligence off). */
+  settings?: Settings | null;
+  aggregateLimit?: number;
+}
+
+export function seededOrg(options: OrgOptions = {}): SeededStandIn {
+  const settings = options.settings === undefined ? activeSettings() : options.settings;
+  return createStandIn({
+    now: NOW,
+    seed: SEED,
+    aggregateLimit: options.aggregateLimit,
+    settings: { schemaName: SETTINGS_VARIABLE, value: settings ? serializeSettings(settings) : undefined },
+  });
+}
+
+/** Data services as a given user; waits are skipped so fault tests run instantly. */
+export function servicesFor(org: SeededStandIn, userId: string = org.stories.currentUserId, roleIds: string[] = []): DataServices {
+  return {
+    client: createDataverseClient(org.standIn, { cache: createQueryCache(30_000), sleep: () => Promise.resolve() }),
+    userId,
+    userRoleIds: roleIds,
+    now: () => NOW,
+    timeZoneOffsetMinutes: 0,
+    settingsVariable: SETTINGS_VARIABLE,
+  };
+}
