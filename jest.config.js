@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { jsx: "react", module: "commonjs", esModuleInterop: true } }],
   },
+  setupFiles: ["<rootDir>/tests/support/setup.ts"],
   testTimeout: 20000,
 };

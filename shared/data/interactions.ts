@@ -6,6 +6,7 @@ import { dayKey, previousWindow, windowEnding } from "../analytics";
 import type { DateWindow, InteractionData, RecordRef } from "../model";
 import {
   parseBreadth,
+  type BreadthRow,
   parseContactIds,
   parseEmailThreads,
   parseInteractions,
@@ -46,7 +47,7 @@ export async function scopeFor(services: DataServices, record: RecordRef, scope:
 }
 
 async function aggregate<T>(services: DataServices, build: (w: DateWindow) => ReturnType<typeof interactionsQuery>, window: DateWindow, parse: (rows: Row[]) => Parsed<T>): Promise<Parsed<T>> {
-  // Each sub-window holds distinct days, so the parts' items simply add up.
+  // Each sub-window holds distinct days (or people, merged by the caller), so the parts' items add up.
   const parts = (await fetchAcrossWindow(services.client, build, window)).map(parse);
   return { items: parts.flatMap((p) => p.items), skipped: parts.reduce((n, p) => n + p.skipped, 0) };
 }
@@ -68,8 +69,8 @@ export async function readInteractionPair(services: DataServices, record: Record
   const [buckets, meetings, breadthNow, breadthBefore, last, next, threads] = await Promise.all([
     aggregate(services, (w) => interactionsQuery(record, w, scope), both, parseInteractions),
     aggregate(services, (w) => meetingAttendanceQuery(record, w, scope), both, parseMeetingAttendance),
-    client.fetch(breadthQuery(record, current, scope)).then(parseBreadth),
-    client.fetch(breadthQuery(record, previous, scope)).then(parseBreadth),
+    aggregate(services, (w) => breadthQuery(record, w, scope), current, parseBreadth),
+    aggregate(services, (w) => breadthQuery(record, w, scope), previous, parseBreadth),
     client.fetch(lastActivityQuery(record, now, scope)).then(parseLastActivity),
     client.fetch(nextActivityQuery(record, now, scope)).then(parseNextActivity),
     client.fetch(emailThreadsQuery(record, current, scope)).then(parseEmailThreads),
@@ -77,8 +78,8 @@ export async function readInteractionPair(services: DataServices, record: Record
 
   const boundary = dayKey(current.from, services.timeZoneOffsetMinutes);
   const isCurrent = (day: string) => day >= boundary;
-  const people = (parsed: ReturnType<typeof parseBreadth>, side: "ours" | "theirs") =>
-    parsed.items.filter((row) => row.side === side).reduce((n, row) => n + row.people, 0);
+  // A person seen in both halves of a split window is still one person.
+  const people = (parsed: Parsed<BreadthRow>, side: "ours" | "theirs") => new Set(parsed.items.filter((row) => row.side === side).map((row) => row.personId)).size;
   const shared = { record, last: last.items[0] ?? null, next: next.items[0] ?? null };
   const skippedBoth = buckets.skipped + meetings.skipped + last.skipped + next.skipped;
 

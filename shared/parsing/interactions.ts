@@ -58,14 +58,15 @@ export function parseMeetingAttendance(entities: readonly unknown[]): Parsed<Mee
 /** Distinct people who took part, per side (users are ours; contacts and leads theirs). */
 export interface BreadthRow {
   side: "ours" | "theirs";
-  people: number;
+  personId: string;
 }
 
-/** Rows of breadthQuery; the sides' totals are the sums of their rows. */
+/** Rows of breadthQuery: one per person who took part. */
 export function parseBreadth(entities: readonly unknown[]): Parsed<BreadthRow> {
   const a = BREADTH_ALIASES;
   return parseRows(entities, (row) => ({
     side: row.partySide(a.partyType),
-    people: row.nonNegativeInteger(a.people),
+    personId: row.guid(a.person),
   }));
 }
+

@@ -92,11 +92,13 @@ export function meetingAttendanceQuery(record: RecordRef, window: DateWindow, sc
   );
 }
 
-export const BREADTH_ALIASES = { people: "people", partyType: "partytype" } as const;
+export const BREADTH_ALIASES = { person: "person", partyType: "partytype", activities: "activities" } as const;
 
 /**
- * Engagement breadth: how many distinct people on each side (our users; their contacts and
- * leads) took part in the activities that reach the record in the window.
+ * Engagement breadth: the distinct people on each side (our users; their contacts and leads) who
+ * took part in the activities that reach the record in the window, one row per person. Rows name
+ * the person rather than count them, so the halves of a window split past the aggregate limit
+ * merge exactly (a union), where distinct counts could not be added.
  */
 export function breadthQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
   const checked = checkActivityInputs(record, window, scope);
@@ -109,8 +111,9 @@ export function breadthQuery(record: RecordRef, window: DateWindow, scope: Query
         "activitypointer",
         link(
           { name: "activityparty", from: "activityid", to: "activityid", alias: "person", type: "inner" },
-          attribute("partyid", { alias: a.people, aggregate: "countcolumn", distinct: true }),
+          attribute("partyid", { alias: a.person, groupby: true }),
           attribute("partyobjecttypecode", { alias: a.partyType, groupby: true }),
+          attribute("activityid", { alias: a.activities, aggregate: "countcolumn", distinct: true }),
           filter(
             "and",
             conditionIn("participationtypemask", [

@@ -75,20 +75,21 @@ describe("parseMeetingAttendance", () => {
 });
 
 describe("parseBreadth", () => {
+  const PERSON = "5d7c1f0e-2a3b-4c4d-8e5f-6a7b8c9d0e1f";
   it("puts users on our side and contacts and leads on theirs, by logical name or number", () => {
     const rows = [
-      { partytype: "systemuser", people: 3 },
-      { partytype: 2, people: 4 },
-      { partytype: "lead", people: 1 },
-      { partytype: 9, people: 1 },
-      { partytype: 2 },
-      { people: 2 },
+      { partytype: "systemuser", person: PERSON },
+      { partytype: 2, person: PERSON.toUpperCase() },
+      { partytype: "lead", person: PERSON },
+      { partytype: 9, person: PERSON },
+      { partytype: 2, person: "not-a-guid" },
+      { person: PERSON },
     ];
     expect(parseBreadth(rows)).toEqual({
       items: [
-        { side: "ours", people: 3 },
-        { side: "theirs", people: 4 },
-        { side: "theirs", people: 1 },
+        { side: "ours", personId: PERSON },
+        { side: "theirs", personId: PERSON },
+        { side: "theirs", personId: PERSON },
       ],
       skipped: 3,
     });
