@@ -24,6 +24,12 @@ export type Direction = "outgoing" | "incoming" | "mutual" | "none";
 /** Microsoft's two data tiers: what is stored in Dataverse, and what came from a mailbox. */
 export type DataTier = "dataverse" | "mailbox";
 
+/**
+ * Which mailbox-synced activities may count (domain: "How this product maps Microsoft's two data
+ * tiers"): all, none, or only those owned by these users (holders of the admin's roles).
+ */
+export type MailboxScope = "all" | "none" | { ownerIds: readonly string[] };
+
 /** Half-open time window [from, to). */
 export interface DateWindow {
   from: Date;

@@ -67,15 +67,7 @@ export function ConsentBannerView(props: ConsentBannerViewProps): React.ReactEle
   };
 
   const frame = (children: React.ReactNode) => (
-    <WidgetFrame
-      title={props.t("consent.title")}
-      headingHidden
-      t={props.t}
-      format={props.format}
-      width={props.width}
-      formFactor={props.formFactor}
-      theme={props.theme}
-    >
+    <WidgetFrame {...props} title={props.t("consent.title")} headingHidden>
       {children}
     </WidgetFrame>
   );

@@ -34,12 +34,8 @@ const classes = mergeStyleSets({
 export function HealthScoreView(props: HealthScoreViewProps): React.ReactElement {
   return (
     <WidgetFrame
+      {...props}
       title={props.t("health.title")}
-      t={props.t}
-      format={props.format}
-      width={props.width}
-      formFactor={props.formFactor}
-      theme={props.theme}
     >
       <HealthScoreContent {...props} />
     </WidgetFrame>

@@ -30,12 +30,8 @@ export interface SettingsViewProps extends WidgetHostProps {
 export function SettingsView(props: SettingsViewProps): React.ReactElement {
   return (
     <WidgetFrame
+      {...props}
       title={props.t("settingsPage.title")}
-      t={props.t}
-      format={props.format}
-      width={props.width}
-      formFactor={props.formFactor}
-      theme={props.theme}
     >
       <SettingsContent {...props} />
     </WidgetFrame>

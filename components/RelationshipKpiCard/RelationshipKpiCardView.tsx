@@ -37,12 +37,8 @@ const classes = mergeStyleSets({
 export function RelationshipKpiCardView(props: RelationshipKpiCardViewProps): React.ReactElement {
   return (
     <WidgetFrame
+      {...props}
       title={props.t("kpi.title")}
-      t={props.t}
-      format={props.format}
-      width={props.width}
-      formFactor={props.formFactor}
-      theme={props.theme}
     >
       <KpiContent {...props} />
     </WidgetFrame>

@@ -28,12 +28,8 @@ const classes = mergeStyleSets({
 export function WhoKnowsWhomPanelView(props: WhoKnowsWhomPanelViewProps): React.ReactElement {
   return (
     <WidgetFrame
+      {...props}
       title={props.t("wkw.title")}
-      t={props.t}
-      format={props.format}
-      width={props.width}
-      formFactor={props.formFactor}
-      theme={props.theme}
     >
       <PanelContent {...props} />
     </WidgetFrame>

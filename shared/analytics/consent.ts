@@ -2,13 +2,12 @@
  * The consent clock and what may run. Consent must come within 14 days of activation; from the
  * deadline on, who knows whom and mailbox data stop, while analytics go on with Dataverse data.
  */
-import { ConsentState, EffectiveFeatures, FeatureOffReason, Settings } from "../model";
+import { ConsentState, EffectiveFeatures, FeatureOffReason, MailboxScope, Settings } from "../model";
 import { normalizeGuid } from "./ids";
 import { DAY_MS, parseIsoInstant } from "./time";
 
 export const CONSENT_DAYS = 14;
 
-export type MailboxScope = { mailbox: "all" | "none" | { ownerIds: string[] } };
 
 function instant(iso: string | null): Date | null {
   return iso === null ? null : parseIsoInstant(iso);
@@ -74,7 +73,7 @@ export function effectiveFeatures(settings: Settings, consent: ConsentState, now
  * Whose mailbox activities may count: the owners holding a selected role, minus those who opted out.
  * "all" is part of the contract for the query layer; these rules never grant it.
  */
-export function mailboxScope(settings: Settings, effective: EffectiveFeatures, usersWithSelectedRoles: string[]): MailboxScope {
+export function mailboxScope(settings: Settings, effective: EffectiveFeatures, usersWithSelectedRoles: string[]): { mailbox: MailboxScope } {
   if (!effective.mailboxData || settings.mailboxRoleIds.length === 0) return { mailbox: "none" };
   const optedOut = new Set(settings.optedOutUserIds.map(normalizeGuid));
   const ownerIds = [

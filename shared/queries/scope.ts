@@ -1,5 +1,5 @@
 import { invalidInput } from "../errors";
-import type { ActivityKind, RecordRef, RecordType } from "../model";
+import type { ActivityKind, MailboxScope, RecordRef, RecordType } from "../model";
 import { attribute, condition, conditionIn, filter, link, type ConditionValue } from "./fetchXml";
 import type { XmlElement } from "./xml";
 import { assertGuids, assertRecord, assertWindow } from "./validate";
@@ -9,12 +9,7 @@ import { assertGuids, assertRecord, assertWindow } from "./validate";
  * so that analytics, the health score and who knows whom count the same things.
  */
 
-/**
- * Mailbox rules (domain: "How this product maps Microsoft's two data tiers"). Mailbox-synced
- * activities that reach the record only through a party count when "all"; never when "none";
- * with ownerIds, only those owned by one of these users (the holders of the admin's roles).
- */
-export type MailboxScope = "all" | "none" | { ownerIds: readonly string[] };
+export type { MailboxScope };
 
 export interface QueryScope {
   mailbox: MailboxScope;

@@ -1,19 +1,12 @@
 import * as React from "react";
-import { mergeStyleSets, Text, ThemeProvider, type PartialTheme } from "@fluentui/react";
+import { mergeStyleSets, Text, ThemeProvider } from "@fluentui/react";
 import { ErrorBoundary } from "./ErrorBoundary";
-import type { Formatter } from "./format";
-import type { Translate } from "./i18n";
-import { isCompactLayout, type FormFactor } from "./types";
+import { isCompactLayout, type WidgetHostProps } from "./types";
 
-export interface WidgetFrameProps {
+export interface WidgetFrameProps extends Pick<WidgetHostProps, "t" | "format" | "width" | "formFactor" | "theme"> {
   /** Names the region for assistive technology and, unless `headingHidden`, is shown as its heading. */
   title: string;
   headingHidden?: boolean;
-  t: Translate;
-  format: Formatter;
-  width: number;
-  formFactor: FormFactor;
-  theme?: PartialTheme;
   children?: React.ReactNode;
 }
 
