@@ -23,6 +23,8 @@ import {
   lastActivityQuery,
   meetingAttendanceQuery,
   nextActivityQuery,
+  assertGuid,
+  assertRecord,
   type QueryScope,
 } from "../queries";
 import type { Row } from "../transport/client";
@@ -39,11 +41,22 @@ export function asOf(services: DataServices): Date {
   return new Date(Math.floor(services.now().getTime() / MINUTE_MS) * MINUTE_MS);
 }
 
-/** An account stands for its contacts: their activities count for it too. */
+/** The people who stand for the record on their side besides the record itself (domain.md, "People counted"). */
+async function relatedPeople(services: DataServices, record: RecordRef): Promise<string[]> {
+  if (record.type === "account") return parseContactIds(await services.client.fetch(accountContactIdsQuery(record.id))).items;
+  if (record.type === "opportunity") {
+    const { id } = assertRecord(record);
+    const rows = await services.client.query("opportunity", `?$select=_parentcontactid_value&$filter=opportunityid eq ${id}`);
+    const contact = rows[0]?._parentcontactid_value;
+    return typeof contact === "string" ? [assertGuid(contact, "opportunity contact")] : [];
+  }
+  return [];
+}
+
+/** An account stands for its contacts and an opportunity for its contact: their activities count too. */
 export async function scopeFor(services: DataServices, record: RecordRef, scope: QueryScope): Promise<QueryScope> {
-  if (record.type !== "account") return scope;
-  const contacts = parseContactIds(await services.client.fetch(accountContactIdsQuery(record.id))).items;
-  return contacts.length === 0 ? scope : { ...scope, relatedPartyIds: contacts };
+  const related = await relatedPeople(services, record);
+  return related.length === 0 ? scope : { ...scope, relatedPartyIds: related };
 }
 
 async function aggregate<T>(services: DataServices, build: (w: DateWindow) => ReturnType<typeof interactionsQuery>, window: DateWindow, parse: (rows: Row[]) => Parsed<T>): Promise<Parsed<T>> {

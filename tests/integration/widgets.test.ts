@@ -66,6 +66,19 @@ describe("relationship KPIs", () => {
     expect(sentInTimeline).toBeGreaterThanOrEqual(kpis.emailsSent);
   });
 
+  it("counts an opportunity's contact's activities for the opportunity", async () => {
+    const org = seededOrg();
+    const services = servicesFor(org);
+    // The won opportunity's contact is the hot contact: none of the last 60 days' emails with them
+    // is regarding the opportunity, so without its contact the opportunity would show no email.
+    const opportunity = ready(await loadKpis(services, target(org.stories.closedWon), 60));
+    const contact = ready(await loadKpis(services, target(org.stories.hot), 60));
+    expect(opportunity.emailsSent).toBeGreaterThan(0);
+    // Mailbox-synced emails reach the opportunity only through its contact, so they count only
+    // where mailbox data is allowed (here no roles are selected): never more than the contact's.
+    expect(opportunity.emailsSent + opportunity.emailsReceived).toBeLessThanOrEqual(contact.emailsSent + contact.emailsReceived);
+  });
+
   it("never hears back on the one-way record", async () => {
     const org = seededOrg();
     const kpis = ready(await loadKpis(servicesFor(org), target(org.stories.oneWay), 90));
