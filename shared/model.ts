@@ -121,6 +121,8 @@ export interface KpiSet {
   last: ActivitySummary | null;
   next: ActivitySummary | null;
   timeline: WeeklyPoint[];
+  /** Rows Dataverse returned that could not be read and are not in these numbers. */
+  skippedRows: number;
 }
 
 export type Grade = "good" | "fair" | "poor";
@@ -159,6 +161,8 @@ export interface HealthScore {
   reason: MessageRef | null;
   last: ActivitySummary | null;
   next: ActivitySummary | null;
+  /** Rows Dataverse returned that could not be read and are not in this score. */
+  skippedRows: number;
 }
 
 export type Channel = "meeting" | "call" | "email";

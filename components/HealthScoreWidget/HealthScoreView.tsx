@@ -3,6 +3,7 @@ import { Icon, mergeStyleSets, Stack, Text } from "@fluentui/react";
 import type { Grade, HealthScore, LoadResult, ScoreFactor, Trend } from "../../shared/model";
 import { describeActivity } from "../../shared/ui/activity";
 import { message } from "../../shared/ui/i18n";
+import { SkippedRowsNote } from "../../shared/ui/SkippedRowsNote";
 import { StateView } from "../../shared/ui/StateView";
 import { visuallyHidden } from "../../shared/ui/styles";
 import { isCompactLayout, type WidgetHostProps } from "../../shared/ui/types";
@@ -73,6 +74,7 @@ function HealthScoreReady(props: ReadyProps): React.ReactElement {
       : null;
   return (
     <Stack tokens={{ childrenGap: 8 }}>
+      <SkippedRowsNote count={health.skippedRows} t={t} />
       <Stack horizontal={!props.compact} tokens={{ childrenGap: 12 }} verticalAlign="center">
         {scored ? (
           <ScoreRing

@@ -2,6 +2,7 @@ import * as React from "react";
 import { mergeStyleSets, Stack, Text } from "@fluentui/react";
 import type { KpiSet, LoadResult } from "../../shared/model";
 import { describeActivity } from "../../shared/ui/activity";
+import { SkippedRowsNote } from "../../shared/ui/SkippedRowsNote";
 import { StateView } from "../../shared/ui/StateView";
 import { isCompactLayout, type WidgetHostProps } from "../../shared/ui/types";
 import { useWidgetData } from "../../shared/ui/useWidgetData";
@@ -76,6 +77,7 @@ function KpiReady(props: RelationshipKpiCardViewProps & { kpis: KpiSet; compact:
   const showTimeline = props.groups.includes("timeline");
   return (
     <Stack tokens={{ childrenGap: 12 }}>
+      <SkippedRowsNote count={kpis.skippedRows} t={t} />
       <Text block variant="small">
         {t("kpi.window", { days: format.number(kpis.windowDays) })}
       </Text>

@@ -254,6 +254,7 @@ function trendOf(score: number, previousScore: number | null): Trend {
 export function computeHealthScore(input: HealthScoreInput): HealthScore {
   const { current, previous, settings, now } = input;
   const offset = input.timeZoneOffsetMinutes ?? 0;
+  const skippedRows = current.skippedRows + previous.skippedRows;
   const unscored = (status: "notEnoughInfo" | "notApplicable", reason: MessageRef): HealthScore => ({
     status,
     score: null,
@@ -264,6 +265,7 @@ export function computeHealthScore(input: HealthScoreInput): HealthScore {
     reason,
     last: current.last,
     next: current.next,
+    skippedRows,
   });
 
   const closedReason = notApplicableReason(input.record, input.recordState);
@@ -297,5 +299,6 @@ export function computeHealthScore(input: HealthScoreInput): HealthScore {
     reason: null,
     last: current.last,
     next: current.next,
+    skippedRows,
   };
 }

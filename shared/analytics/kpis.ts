@@ -83,5 +83,6 @@ export function computeKpis(data: InteractionData, now: Date, options: KpiOption
     last: data.last,
     next: data.next,
     timeline: timeline(buckets, firstDay, lastDay),
+    skippedRows: data.skippedRows,
   };
 }

@@ -86,6 +86,14 @@ describe("a scored record", () => {
     expect(screen.queryByRole("heading", { name: "Why this score" })).toBeNull();
   });
 
+  it.each(LANGUAGES)("says when some rows could not be read, and only then (%s)", async (language) => {
+    const { container } = await show(healthScore({ skippedRows: 3 }), language);
+    expect(container.textContent).toContain(language === 1033 ? "rows: 3" : "rânduri: 3");
+    const clean = await show(healthScore(), language);
+    expect(clean.container.textContent).not.toContain("rows:");
+    expect(clean.container.textContent).not.toContain("rânduri:");
+  });
+
   it("is in Romanian for Romanian users", async () => {
     const { container } = await show(healthScore(), 1048);
     expect(screen.getByRole("img", { name: "Sănătatea relației 72 din 100, Bună, În creștere" })).toBeTruthy();

@@ -31,6 +31,7 @@ export function healthScore(overrides: Partial<HealthScore> = {}): HealthScore {
     reason: null,
     last: { id: "a1", kind: "email", direction: "incoming", at: daysFromNow(-3) },
     next: { id: "a2", kind: "appointment", direction: "mutual", at: daysFromNow(1) },
+    skippedRows: 0,
     ...overrides,
   };
 }
@@ -58,6 +59,7 @@ export function kpiSet(overrides: Partial<KpiSet> = {}): KpiSet {
       { weekStart: "2025-03-03", sent: 0, received: 2 },
       { weekStart: "2025-03-10", sent: 6, received: 2 },
     ],
+    skippedRows: 0,
     ...overrides,
   };
 }
