@@ -18,7 +18,9 @@ const SIZES = [10, 100, 1_000, 10_000, 100_000];
 
 const settings = serializeSettings({ ...DEFAULT_SETTINGS, enabled: true, activatedOn: "2026-11-17T10:00:00.000Z" });
 
-async function measure(activities: number) {
+type Widgets = "all" | "health" | "kpis" | "introducers";
+
+async function measure(activities: number, widgets: Widgets) {
   const org = createStandIn({ now: NOW, seed: 1, settings: { schemaName: SETTINGS_VARIABLE, value: settings } });
   const users = org.stories.users.slice(0, 4).map((u) => u.id);
   const big = seedBigHistory(org.store, { now: NOW, seed: 2, activities, userIds: users });
@@ -40,17 +42,24 @@ async function measure(activities: number) {
     return result;
   };
   const started = performance.now();
-  // The three record widgets on one form, loading together as they do on a page.
-  await Promise.all([loadHealthScore(services, target), loadKpis(services, target, 60), loadIntroducers(services, target, 5)]);
+  const loads = {
+    health: () => loadHealthScore(services, target),
+    kpis: () => loadKpis(services, target, 60),
+    introducers: () => loadIntroducers(services, target, 5),
+  };
+  // "all": the three record widgets on one form, loading together as they do on a page.
+  await Promise.all(widgets === "all" ? Object.values(loads).map((load) => load()) : [loads[widgets]()]);
   const ms = performance.now() - started;
   return { activities, requests: org.standIn.requests.length, rows, ms };
 }
 
 async function main(): Promise<void> {
-  console.log("activities  requests  rows returned  time (stand-in, ms)");
-  for (const size of SIZES) {
-    const r = await measure(size);
-    console.log(`${String(r.activities).padStart(10)}  ${String(r.requests).padStart(8)}  ${String(r.rows).padStart(13)}  ${r.ms.toFixed(0).padStart(19)}`);
+  console.log("widgets      activities  requests  rows returned  time (stand-in, ms)");
+  for (const widgets of ["health", "kpis", "introducers", "all"] as const) {
+    for (const size of SIZES) {
+      const r = await measure(size, widgets);
+      console.log(`${widgets.padEnd(11)}  ${String(r.activities).padStart(10)}  ${String(r.requests).padStart(8)}  ${String(r.rows).padStart(13)}  ${r.ms.toFixed(0).padStart(19)}`);
+    }
   }
 }
 

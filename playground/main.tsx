@@ -3,6 +3,7 @@
  * updateView rendered with ReactDOM), over the seeded Dataverse stand-in.
  *
  * URL options: ?lang=1033|1048  ?width=<px>  ?theme=light|dark  ?user=admin|seller  ?now=<ISO>  ?seed=<n>
+ *              ?wkw=graph (WhoKnowsWhomPanel opens on its graph view)
  */
 import { CLOCK_SHIFTED } from "./clock";
 import * as React from "react";
@@ -39,6 +40,7 @@ const userParam = params.get("user");
 const userMode: "admin" | "seller" | "default" = userParam === "admin" || userParam === "seller" ? userParam : "default";
 const seedParam = Number(params.get("seed"));
 const seed = Number.isInteger(seedParam) && seedParam > 0 ? seedParam : 20261120;
+const wkwView = params.get("wkw") === "graph" ? "graph" : "list";
 const now = new Date(); // already the ?now instant when given (see clock.ts)
 
 // ---- the seeded organization -------------------------------------------------------------------
@@ -128,6 +130,7 @@ style.textContent = `
   .pg-panel.errors { color: #d13438; }
 `;
 document.head.appendChild(style);
+document.documentElement.lang = language === 1048 ? "ro" : "en";
 
 const root = document.getElementById("root") ?? document.body.appendChild(document.createElement("div"));
 
@@ -145,11 +148,12 @@ const header = document.createElement("header");
 header.className = "pg";
 header.innerHTML = `
   <h1>Relationship intelligence playground</h1>
-  <span class="opts">lang ${language} · width ${fixedWidth ?? "auto (480 columns)"} · theme ${dark ? "dark" : "light"} · user ${userMode} · now ${now.toISOString()}${CLOCK_SHIFTED ? " (shifted)" : ""} · seed ${seed}</span>
+  <span class="opts">lang ${language} · width ${fixedWidth ?? "auto (480 columns)"} · theme ${dark ? "dark" : "light"} · user ${userMode} · wkw ${wkwView} · now ${now.toISOString()}${CLOCK_SHIFTED ? " (shifted)" : ""} · seed ${seed}</span>
   <span class="opts">
     ${link("English", { lang: null })}${link("Romanian", { lang: "1048" })}
     ${link("narrow", { width: "280" })}${link("auto width", { width: null })}
     ${link("light", { theme: null })}${link("dark", { theme: "dark" })}
+    ${link("list", { wkw: null })}${link("graph", { wkw: "graph" })}
     ${link("default users", { user: null })}${link("all admin", { user: "admin" })}${link("all seller", { user: "seller" })}
   </span>`;
 root.appendChild(header);
@@ -226,6 +230,7 @@ const CARDS: CardSpec[] = [
     create: () => new WhoKnowsWhomPanel() as unknown as Control,
     record: stories.introducerTarget.record,
     defaultUser: "seller",
+    inputs: { defaultView: wkwView },
   },
   { title: "ConsentBanner", ctor: "ConsentBanner", create: () => new ConsentBanner() as unknown as Control, defaultUser: "admin" },
   {
