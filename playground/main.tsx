@@ -19,8 +19,8 @@ import type { RecordRef } from "../shared/model";
 import { DEFAULT_SETTINGS, serializeSettings } from "../shared/analytics";
 import { SETTINGS_VARIABLE } from "../shared/libraryInfo";
 import type { Settings } from "../shared/model";
-import { playgroundContext } from "./mockContext";
-import type { Ctor, Language } from "./strings";
+import { createPcfContext } from "../dev/pcfContext";
+import { controlStrings, type Ctor, type Language } from "./strings";
 
 interface Control {
   init(context: ComponentFramework.Context<unknown>): void;
@@ -212,7 +212,7 @@ interface CardSpec {
 const healthOn = (label: string, record: RecordRef): CardSpec => ({
   title: `HealthScoreWidget · ${label}`,
   ctor: "HealthScoreWidget",
-  create: () => new HealthScoreWidget() as unknown as Control,
+  create: () => new HealthScoreWidget(),
   record,
   defaultUser: "seller",
 });
@@ -223,20 +223,20 @@ const CARDS: CardSpec[] = [
   healthOn("oneWay", stories.oneWay),
   healthOn("brandNew", stories.brandNew),
   healthOn("closedWon", stories.closedWon),
-  { title: "RelationshipKpiCard · hot", ctor: "RelationshipKpiCard", create: () => new RelationshipKpiCard() as unknown as Control, record: stories.hot, defaultUser: "seller" },
+  { title: "RelationshipKpiCard · hot", ctor: "RelationshipKpiCard", create: () => new RelationshipKpiCard(), record: stories.hot, defaultUser: "seller" },
   {
     title: "WhoKnowsWhomPanel · introducerTarget",
     ctor: "WhoKnowsWhomPanel",
-    create: () => new WhoKnowsWhomPanel() as unknown as Control,
+    create: () => new WhoKnowsWhomPanel(),
     record: stories.introducerTarget.record,
     defaultUser: "seller",
     inputs: { defaultView: wkwView },
   },
-  { title: "ConsentBanner", ctor: "ConsentBanner", create: () => new ConsentBanner() as unknown as Control, defaultUser: "admin" },
+  { title: "ConsentBanner", ctor: "ConsentBanner", create: () => new ConsentBanner(), defaultUser: "admin" },
   {
     title: "RelationshipIntelligenceSettings",
     ctor: "RelationshipIntelligenceSettings",
-    create: () => new RelationshipIntelligenceSettings() as unknown as Control,
+    create: () => new RelationshipIntelligenceSettings(),
     defaultUser: "admin",
     wide: true,
   },
@@ -252,8 +252,8 @@ interface Mounted {
 
 function contextFor(mounted: Omit<Mounted, "control">): ComponentFramework.Context<unknown> {
   const { spec, user, width } = mounted;
-  return playgroundContext<unknown>({
-    ctor: spec.ctor,
+  return createPcfContext<unknown>({
+    strings: controlStrings(spec.ctor, language),
     webAPI: org.standIn,
     language,
     form: spec.record ? { entityTypeName: spec.record.type, entityId: spec.record.id, entityRecordName: recordName(spec.record) } : undefined,
@@ -263,8 +263,11 @@ function contextFor(mounted: Omit<Mounted, "control">): ComponentFramework.Conte
     securityRoles: user.roleIds,
     width,
     fluentDesignLanguage: dark ? DARK_DESIGN_LANGUAGE : undefined,
-    log,
-    onMissingString,
+    openForm: (form) => {
+      log(`${spec.ctor}: navigation.openForm ${JSON.stringify(form)}`);
+      return Promise.resolve({});
+    },
+    onMissingString: (key) => onMissingString(spec.ctor, key),
   });
 }
 

@@ -1,26 +1,36 @@
 /**
- * Browser-safe counterpart of tests/support/mockContext.ts: one typed PCF context per control, with
- * strings from the bundled resx files and formatting like the tests' mock. No fs, no jest.
+ * The one stand-in for the PCF context, shared by the tests (tests/support) and the playground.
+ * Browser-safe: the caller brings the strings (read from disk in tests, bundled in the playground).
+ * Formatting is deterministic and language-aware: day.month.year for Romanian, month/day/year for
+ * English, so tests can tell which language a date came out in.
  */
-import { controlStrings, type Ctor, type Language } from "./strings";
 
-export interface PlaygroundContextOptions {
-  ctor: Ctor;
+export type Language = 1033 | 1048;
+
+export interface PcfContextOptions {
+  /** The control's strings in `language` (shared strings merged with its own). */
+  strings: Record<string, string>;
   webAPI: ComponentFramework.WebApi;
-  language: Language;
-  /** What a model-driven form puts in mode.contextInfo; undefined = no form. */
+  language?: Language;
+  /** What a model-driven form puts in mode.contextInfo; undefined = no form (canvas app, dashboard). */
   form?: { entityTypeName: string; entityId: string; entityRecordName?: string };
+  /** Input values by property name (recordType, recordId, showFactors, …). */
   inputs?: Record<string, unknown>;
-  userId: string;
-  userName: string;
-  securityRoles: string[];
-  width: number;
+  userId?: string;
+  userName?: string;
+  securityRoles?: string[];
+  width?: number;
+  /** 1 desktop, 2 tablet, 3 phone. */
+  formFactor?: number;
+  /** User's time zone offset from UTC in minutes. */
   timeZoneOffsetMinutes?: number;
   /** Passed through as context.fluentDesignLanguage (modern theming). */
   fluentDesignLanguage?: unknown;
-  log: (message: string) => void;
-  /** Called with every key getString had no string for. */
-  onMissingString?: (ctor: Ctor, key: string) => void;
+  openForm?: (options: ComponentFramework.NavigationApi.EntityFormOptions) => Promise<unknown>;
+  /** Told about each trackContainerResize call. */
+  onTrackResize?: (value: boolean) => void;
+  /** Told about each key getString had no string for. */
+  onMissingString?: (key: string) => void;
 }
 
 function property(raw: unknown): ComponentFramework.PropertyTypes.Property {
@@ -36,43 +46,41 @@ function property(raw: unknown): ComponentFramework.PropertyTypes.Property {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-export function playgroundContext<T>(options: PlaygroundContextOptions): ComponentFramework.Context<T> {
-  const { language, log } = options;
-  const strings = controlStrings(options.ctor, language);
-  const inputs: Record<string, unknown> = { boundField: null, recordType: null, recordId: null, ...options.inputs };
-  const parameters = Object.fromEntries(Object.entries(inputs).map(([name, raw]) => [name, property(raw)]));
-  const offset = options.timeZoneOffsetMinutes ?? 0;
+export function createPcfContext<T>(options: PcfContextOptions): ComponentFramework.Context<T> {
+  const language = options.language ?? 1033;
   const locale = language === 1048 ? "ro-RO" : "en-US";
+  const inputs: Record<string, unknown> = { boundField: null, recordType: null, recordId: null, ...options.inputs };
+  const offset = options.timeZoneOffsetMinutes ?? 0;
+  const userId = options.userId ?? "00000000-0000-0000-0000-000000000001";
 
   const context = {
-    parameters,
+    parameters: Object.fromEntries(Object.entries(inputs).map(([name, raw]) => [name, property(raw)])),
     mode: {
-      allocatedWidth: options.width,
+      allocatedWidth: options.width ?? 480,
       allocatedHeight: -1,
       isControlDisabled: false,
       isVisible: true,
       label: "",
       setControlState: () => true,
       setFullScreen: () => undefined,
-      trackContainerResize: () => undefined,
+      trackContainerResize: (value: boolean) => options.onTrackResize?.(value),
       ...(options.form ? { contextInfo: options.form } : {}),
     },
     client: {
       disableScroll: false,
       getClient: () => "Web",
-      getFormFactor: () => 1,
+      getFormFactor: () => options.formFactor ?? 1,
       isOffline: () => false,
       isNetworkAvailable: () => true,
     },
     userSettings: {
-      userId: `{${options.userId.toUpperCase()}}`,
-      userName: options.userName,
+      userId: `{${userId.toUpperCase()}}`,
+      userName: options.userName ?? "Test User",
       languageId: language,
       isRTL: false,
-      securityRoles: options.securityRoles,
+      securityRoles: options.securityRoles ?? [],
       getTimeZoneOffsetMinutes: () => offset,
     },
-    // Same deterministic, language-aware formatting as the tests' mock.
     formatting: {
       formatDateShort: (d: Date, includeTime?: boolean) => {
         const date = language === 1048 ? `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}` : `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()}`;
@@ -83,33 +91,21 @@ export function playgroundContext<T>(options: PlaygroundContextOptions): Compone
     },
     resources: {
       getString: (key: string) => {
-        const value = strings[key];
-        if (value === undefined) options.onMissingString?.(options.ctor, key);
+        const value = options.strings[key];
+        if (value === undefined) options.onMissingString?.(key);
         return value ?? "";
       },
       getResource: () => undefined,
     },
     webAPI: options.webAPI,
     navigation: {
-      openForm: (form: ComponentFramework.NavigationApi.EntityFormOptions) => {
-        log(`${options.ctor}: navigation.openForm ${JSON.stringify(form)}`);
-        return Promise.resolve({});
-      },
-      openUrl: (url: string) => log(`${options.ctor}: navigation.openUrl ${url}`),
-      openAlertDialog: (alert: unknown) => {
-        log(`${options.ctor}: navigation.openAlertDialog ${JSON.stringify(alert)}`);
-        return Promise.resolve();
-      },
-      openConfirmDialog: (confirm: unknown) => {
-        log(`${options.ctor}: navigation.openConfirmDialog ${JSON.stringify(confirm)} → not confirmed`);
-        return Promise.resolve({ confirmed: false });
-      },
-      openErrorDialog: (error: unknown) => {
-        log(`${options.ctor}: navigation.openErrorDialog ${JSON.stringify(error)}`);
-        return Promise.resolve();
-      },
+      openForm: options.openForm ?? (() => Promise.resolve({})),
+      openUrl: () => undefined,
+      openAlertDialog: () => Promise.resolve(),
+      openConfirmDialog: () => Promise.resolve({ confirmed: false }),
+      openErrorDialog: () => Promise.resolve(),
       openFile: () => Promise.resolve(),
-      openWebResource: (name: string) => log(`${options.ctor}: navigation.openWebResource ${name}`),
+      openWebResource: () => undefined,
     },
     utils: {},
     device: {},
