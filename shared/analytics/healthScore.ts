@@ -138,6 +138,20 @@ function summarize(data: InteractionData, weights: ActivityWeights): WindowSumma
 
 type FactorDraft = { name: ScoreFactorName; value: number; message: MessageRef & { key: FactorMessageKey } };
 
+/** Messages that name a problem: their factor shows the points it lost, never the points it earned. */
+const PROBLEM_KEYS: ReadonlySet<FactorMessageKey> = new Set<FactorMessageKey>([
+  "factor.noReplyDays",
+  "factor.noReplyInWindow",
+  "factor.belowCadence",
+  "factor.noContact",
+  "factor.oneWay",
+  "factor.unanswered",
+  "factor.mostlyOurs",
+  "factor.mostlyTheirs",
+  "factor.singleThreaded",
+  "factor.interactionsDown",
+]);
+
 function recency(summary: WindowSummary, today: string, cadence: number): FactorDraft {
   if (summary.lastResponseDay === null) {
     return { name: "recency", value: 0, message: { key: "factor.noReplyInWindow", params: { days: summary.days } } };
@@ -150,9 +164,10 @@ function recency(summary: WindowSummary, today: string, cadence: number): Factor
 }
 
 function frequency(summary: WindowSummary, cadence: number): FactorDraft {
-  const expected = summary.days / cadence;
+  // Whole cadence periods in the window: weekly over 60 days expects 8, so writing every week is on cadence.
+  const expected = Math.max(1, Math.floor(summary.days / cadence));
   const value = Math.min(1, summary.weighted / expected);
-  const params = { count: summary.interactions, expected: Math.max(1, Math.round(expected)), days: summary.days };
+  const params = { count: summary.interactions, expected, days: summary.days };
   return { name: "frequency", value, message: { key: value >= 1 ? "factor.onCadence" : "factor.belowCadence", params } };
 }
 
@@ -189,10 +204,13 @@ function momentum(current: number, previous: number | null): FactorDraft {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-/** Positive: points the factor earned; negative: points it lost against its maximum. */
-function impact(name: ScoreFactorName, value: number): number {
-  const weight = FACTOR_WEIGHTS[name];
-  return value >= 0.5 ? round1(weight * value) : -round1(weight * (1 - value));
+/**
+ * Positive: points the factor earned; negative: points it lost against its maximum. The sign
+ * follows what the factor's message says, so "No reply in 10 days" never reads as raising the score.
+ */
+function impact(draft: FactorDraft): number {
+  const weight = FACTOR_WEIGHTS[draft.name];
+  return PROBLEM_KEYS.has(draft.message.key) ? -round1(weight * (1 - draft.value)) : round1(weight * draft.value);
 }
 
 export function gradeFor(score: number, boundaries: GradeBoundaries): Grade {
@@ -227,7 +245,7 @@ function scoreWindow(
   // The points the cap removed are reciprocity's doing, so its impact shows them.
   const factors: ScoreFactor[] = drafts.map((f) => ({
     ...f,
-    impact: round1(impact(f.name, f.value) - (f === balance ? uncapped - score : 0)),
+    impact: round1(impact(f) - (f === balance ? uncapped - score : 0)),
   }));
   // Stable sort: equal impacts keep the fixed factor order, so output never depends on chance.
   factors.sort((a, b) => Math.abs(b.impact) - Math.abs(a.impact));

@@ -13,7 +13,8 @@ import { ACTIVITY_KINDS, Direction, HealthScore, InteractionBucket, InteractionD
 import { CONTACT, NOW, bucket, daysAgo, interactions, previousInteractions } from "./fixtures";
 
 const SETTINGS = DEFAULT_SETTINGS.healthScore;
-const EXPECTED_WEEKLY = 60 / CADENCE_DAYS.weekly;
+/** Whole weeks in the 60-day window: writing every week is on cadence. */
+const EXPECTED_WEEKLY = Math.floor(60 / CADENCE_DAYS.weekly);
 
 /** A balanced weekly relationship: 12 weighted interactions, last two-way contact 2 days ago. */
 const HEALTHY: InteractionBucket[] = [
@@ -53,10 +54,23 @@ describe("computeHealthScore", () => {
     expect(result.grade).toBe("good");
     expect(result.reason).toBeNull();
     expect(factor(result, "recency").message).toEqual({ key: "factor.recentReply", params: { days: 2 } });
-    expect(factor(result, "frequency").message).toEqual({ key: "factor.onCadence", params: { count: 12, expected: 9, days: 60 } });
+    expect(factor(result, "frequency").message).toEqual({ key: "factor.onCadence", params: { count: 12, expected: EXPECTED_WEEKLY, days: 60 } });
     expect(factor(result, "reciprocity").message).toEqual({ key: "factor.balanced", params: { ours: 5, theirs: 5, meetings: 2 } });
     expect(factor(result, "momentum").message).toEqual({ key: "factor.interactionsSteady" });
     expect(factor(result, "breadth").value).toBeCloseTo(breadth);
+  });
+
+  it("never marks a factor whose message names a problem as raising the score", () => {
+    // Silence for 10 days on a weekly cadence and activity down a third still earn most of their
+    // points, but their messages say what is wrong: they must read as lowering the score.
+    const quieter = score(interactions([bucket("email", "outgoing", 10, 4), bucket("email", "incoming", 10, 3)]), {
+      previous: previousInteractions([bucket("email", "outgoing", 2, 6), bucket("email", "incoming", 2, 5)]),
+    });
+    expect(factor(quieter, "recency").message.key).toBe("factor.noReplyDays");
+    expect(factor(quieter, "recency").value).toBeGreaterThan(0.5);
+    expect(factor(quieter, "recency").impact).toBeLessThan(0);
+    expect(factor(quieter, "momentum").message.key).toBe("factor.interactionsDown");
+    expect(factor(quieter, "momentum").impact).toBeLessThan(0);
   });
 
   it("lists factors by influence, each with a known message key", () => {
@@ -99,7 +113,7 @@ describe("computeHealthScore", () => {
   it("measures frequency against the expected cadence with the admin's activity weights", () => {
     const current = interactions([bucket("email", "outgoing", 1, 2), bucket("email", "incoming", 1, 2)]);
     expect(factor(score(current), "frequency").value).toBeCloseTo(4 / EXPECTED_WEEKLY);
-    expect(factor(score(current), "frequency").message).toEqual({ key: "factor.belowCadence", params: { count: 4, expected: 9, days: 60 } });
+    expect(factor(score(current), "frequency").message).toEqual({ key: "factor.belowCadence", params: { count: 4, expected: EXPECTED_WEEKLY, days: 60 } });
     const heavierEmail = { ...SETTINGS, weights: { ...SETTINGS.weights, email: 1.5 } };
     expect(factor(score(current, { settings: heavierEmail }), "frequency").value).toBeCloseTo(6 / EXPECTED_WEEKLY);
   });
