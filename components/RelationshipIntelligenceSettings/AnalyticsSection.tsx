@@ -32,7 +32,7 @@ export function AnalyticsSection(props: SectionProps): React.ReactElement {
         disabled={readOnly}
         incrementButtonAriaLabel={t("settingsPage.increase")}
         decrementButtonAriaLabel={t("settingsPage.decrease")}
-        styles={{ root: { maxWidth: 200 } }}
+        styles={{ root: { maxWidth: 360 } }}
         onChange={(_, text) => {
           const count = Number(text);
           if (Number.isInteger(count)) props.edit((current) => ({ ...current, introducerCount: count }));

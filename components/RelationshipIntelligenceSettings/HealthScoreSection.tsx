@@ -5,7 +5,7 @@ import { COMMUNICATION_FREQUENCIES, WEIGHT_RANGE } from "../../shared/analytics/
 import type { Translate } from "../../shared/ui/i18n";
 import { FieldProblems } from "./problems";
 import { Note, Section } from "./Section";
-import type { SectionProps } from "./sectionProps";
+import { NUMBER_FIELD_STYLES, type SectionProps } from "./sectionProps";
 import {
   FAIR_RANGE,
   GOOD_RANGE,
@@ -47,6 +47,7 @@ export function HealthScoreSection(props: SectionProps): React.ReactElement {
           disabled={readOnly}
           incrementButtonAriaLabel={t("settingsPage.increase")}
           decrementButtonAriaLabel={t("settingsPage.decrease")}
+          styles={NUMBER_FIELD_STYLES}
           onChange={(_, text) => {
             const value = numberFrom(text);
             if (value !== null) props.edit((current) => setGoodBoundary(current, value));
@@ -62,6 +63,7 @@ export function HealthScoreSection(props: SectionProps): React.ReactElement {
           disabled={readOnly}
           incrementButtonAriaLabel={t("settingsPage.increase")}
           decrementButtonAriaLabel={t("settingsPage.decrease")}
+          styles={NUMBER_FIELD_STYLES}
           onChange={(_, text) => {
             const value = numberFrom(text);
             if (value !== null) props.edit((current) => setFairBoundary(current, value));

@@ -8,6 +8,8 @@ interface ConnectionGraphProps {
   selectedId: string | null;
   onOpen: (introducer: Introducer) => void;
   t: Translate;
+  /** The lead or contact at the centre; without it the centre says "Customer". */
+  recordName?: string;
 }
 
 const SIZE = 240;
@@ -97,7 +99,7 @@ export function ConnectionGraph(props: ConnectionGraphProps): React.ReactElement
       <g aria-hidden="true">
         <circle cx={CENTRE} cy={CENTRE} r={NODE_RADIUS + 6} fill={theme.palette.neutralLighter} stroke={ink} />
         <text x={CENTRE} y={CENTRE} textAnchor="middle" dominantBaseline="central" fontSize="10" fill={ink}>
-          {t("wkw.graph.centre")}
+          {props.recordName ? initials(props.recordName) : t("wkw.graph.centre")}
         </text>
       </g>
       {introducers.map((introducer, index) => {

@@ -28,6 +28,8 @@ export function IntroducerCard(props: IntroducerCardProps): React.ReactElement {
         text={introducer.fullName}
         secondaryText={introducer.title ?? undefined}
         size={props.compact ? PersonaSize.size32 : PersonaSize.size40}
+        // Initials sit on a saturated coin in every theme; Fluent would take the dark theme's "white" (its background).
+        initialsTextColor="#ffffff"
       />
       <StrengthMeter introducer={introducer} t={t} />
       <Text block variant="small">

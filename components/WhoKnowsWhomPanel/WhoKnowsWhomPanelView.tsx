@@ -15,6 +15,8 @@ export interface WhoKnowsWhomPanelViewProps extends WidgetHostProps {
   load: () => Promise<LoadResult<IntroducerList>>;
   loadKey: string;
   defaultView: IntroducerViewMode;
+  /** The record's name when the host knows it, shown at the centre of the graph. */
+  recordName?: string;
   /** Resolves when the request is made; rejects (ideally with a DataError) when it could not be. */
   requestIntroduction: (introducer: Introducer) => Promise<void>;
 }
@@ -97,6 +99,7 @@ function PanelReady(props: ReadyProps): React.ReactElement {
                 selectedId={selectedId}
                 onOpen={(introducer) => setSelectedId(introducer.userId)}
                 t={t}
+                recordName={props.recordName}
               />
               {selected ? card(selected) : <Text block variant="small">{t("wkw.graph.hint")}</Text>}
             </>

@@ -27,6 +27,7 @@ export class WhoKnowsWhomPanel extends WidgetControl<IInputs> {
       load: () => loadIntroducers(this.services, target, count),
       loadKey: loadKey(target, count),
       defaultView: context.parameters.defaultView?.raw === "graph" ? "graph" : "list",
+      recordName: readRecordName(context) ?? undefined,
       requestIntroduction: (introducer: Introducer) => this.introduce(context, target, introducer),
     });
   }

@@ -31,6 +31,9 @@ const SEMANTIC_TOKENS: ReadonlyArray<[keyof ISemanticColors, string]> = [
   ["errorText", "colorPaletteRedForeground1"],
   ["successIcon", "colorPaletteGreenForeground1"],
   ["warningIcon", "colorPaletteDarkOrangeForeground1"],
+  ["primaryButtonText", "colorNeutralForegroundOnBrand"],
+  ["primaryButtonTextHovered", "colorNeutralForegroundOnBrand"],
+  ["primaryButtonTextPressed", "colorNeutralForegroundOnBrand"],
 ];
 
 /** Used when the host says "dark" but gives no tokens: Fluent 8 ships no dark theme of its own. */
@@ -47,8 +50,31 @@ const DARK_PALETTE: Partial<IPalette> = {
   neutralLight: "#3d3d3d",
   neutralLighter: "#333333",
   neutralLighterAlt: "#2b2b2b",
+  neutralPrimaryAlt: "#e0e0e0",
+  neutralDark: "#f4f4f4",
+  neutralTertiaryAlt: "#4a4a4a",
+  neutralQuaternary: "#4f4f4f",
   white: "#292929",
   black: "#ffffff",
+};
+
+/**
+ * Fluent 8 draws some text in `palette.white` (primary buttons) and tints message bars for a light
+ * page; in the dark palette `white` is the background, so these need their own dark values.
+ */
+const DARK_SEMANTIC_COLORS: Partial<ISemanticColors> = {
+  primaryButtonText: "#000000",
+  primaryButtonTextHovered: "#000000",
+  primaryButtonTextPressed: "#000000",
+  messageText: "#ffffff",
+  messageLink: "#62abf5",
+  messageLinkHovered: "#77b7f7",
+  infoBackground: "#333333",
+  warningBackground: "#463100",
+  severeWarningBackground: "#4f2a0f",
+  errorBackground: "#442726",
+  blockingBackground: "#442726",
+  successBackground: "#1b3b1b",
 };
 
 /**
@@ -66,7 +92,7 @@ export function themeFromHost(fluentDesignLanguage?: HostDesignLanguage): Partia
     const value = colour(tokens[token]);
     if (value) palette[slot] = value;
   }
-  const semanticColors: Partial<ISemanticColors> = {};
+  const semanticColors: Partial<ISemanticColors> = dark ? { ...DARK_SEMANTIC_COLORS } : {};
   for (const [slot, token] of SEMANTIC_TOKENS) {
     const value = colour(tokens[token]);
     if (value) semanticColors[slot] = value;

@@ -92,9 +92,9 @@ describe("the list", () => {
     expect(items[0].textContent).toContain("Account Manager");
     expect(items[0].textContent).toContain("Strong");
     expect(items[0].textContent).toContain(
-      "Meetings 12, calls 2, emails 30; replies from them 8; days since last contact 3.",
+      "Meetings: 12 · Calls: 2 · Emails: 30 · Replies from them: 8 · Days since last contact: 3",
     );
-    expect(items[1].textContent).toContain("Meetings 0, calls 3, emails 9; replies from them 2.");
+    expect(items[1].textContent).toContain("Meetings: 0 · Calls: 3 · Emails: 9 · Replies from them: 2");
   });
 
   it("gives each strength meter its value and word", async () => {
