@@ -63,7 +63,7 @@ describe("the KPIs", () => {
       "Last activity": "2 days ago · call from us",
       "Next activity": "None",
     });
-    expect(container.textContent).toContain("Period (days): 60");
+    expect(container.textContent).toContain("Last 60 days");
   });
 
   it("says 'Not enough data' instead of a made-up rate", async () => {
