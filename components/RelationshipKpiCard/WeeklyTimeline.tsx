@@ -22,6 +22,7 @@ const classes = mergeStyleSets({
   sent: { selectors: { [HighContrastSelector]: { fill: "CanvasText", stroke: "CanvasText" } } },
   received: { selectors: { [HighContrastSelector]: { fill: "Canvas", stroke: "CanvasText" } } },
   legend: { fontSize: 12 },
+  axis: { fontSize: 11, maxWidth: 480 },
   swatch: { verticalAlign: "middle", marginRight: 4 },
 });
 
@@ -78,6 +79,11 @@ export function WeeklyTimeline(props: WeeklyTimelineProps): React.ReactElement {
           </g>
         ))}
       </svg>
+      {/* Where the weeks start and end: the bars alone do not say which weeks they are. */}
+      <Stack horizontal horizontalAlign="space-between" aria-hidden="true" className={classes.axis}>
+        <span>{format.day(points[0].weekStart)}</span>
+        {points.length > 1 ? <span>{format.day(points[points.length - 1].weekStart)}</span> : null}
+      </Stack>
       <Stack horizontal wrap tokens={{ childrenGap: 12 }} aria-hidden="true" className={classes.legend}>
         <span>
           <svg width="10" height="10" className={classes.swatch}>

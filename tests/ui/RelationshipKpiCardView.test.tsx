@@ -97,6 +97,14 @@ describe("the weekly timeline", () => {
     ).toBeTruthy();
   });
 
+  it("labels the first and last week under the bars", async () => {
+    const { container } = await show(kpiSet(), 1048);
+    const table = container.querySelector("table");
+    table?.remove();
+    expect(container.textContent).toContain("17.02.2025");
+    expect(container.textContent).toContain("10.03.2025");
+  });
+
   it("gives the numbers in a table as well", async () => {
     await show(kpiSet());
     const table = screen.getByRole("table", { name: "Interactions per week, from us and from them" });
