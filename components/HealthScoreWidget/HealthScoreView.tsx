@@ -4,11 +4,9 @@ import type { Grade, HealthScore, LoadResult, ScoreFactor, Trend } from "../../s
 import { describeActivity } from "../../shared/ui/activity";
 import { message } from "../../shared/ui/i18n";
 import { SkippedRowsNote } from "../../shared/ui/SkippedRowsNote";
-import { StateView } from "../../shared/ui/StateView";
 import { visuallyHidden } from "../../shared/ui/styles";
-import { isCompactLayout, type WidgetHostProps } from "../../shared/ui/types";
-import { useWidgetData } from "../../shared/ui/useWidgetData";
-import { WidgetFrame } from "../../shared/ui/WidgetFrame";
+import type { WidgetHostProps } from "../../shared/ui/types";
+import { LoadedWidget } from "../../shared/ui/LoadedWidget";
 import { ScoreRing } from "./ScoreRing";
 
 export interface HealthScoreViewProps extends WidgetHostProps {
@@ -34,30 +32,10 @@ const classes = mergeStyleSets({
 
 export function HealthScoreView(props: HealthScoreViewProps): React.ReactElement {
   return (
-    <WidgetFrame
-      {...props}
-      title={props.t("health.title")}
-    >
-      <HealthScoreContent {...props} />
-    </WidgetFrame>
+    <LoadedWidget {...props} title={props.t("health.title")} loadingRows={(compact) => (compact ? [64, 16, 16] : [96, 16])}>
+      {(health, compact) => <HealthScoreReady {...props} health={health} compact={compact} />}
+    </LoadedWidget>
   );
-}
-
-function HealthScoreContent(props: HealthScoreViewProps): React.ReactElement {
-  const { state, retry } = useWidgetData(props.load, [props.loadKey]);
-  const compact = isCompactLayout(props.width, props.formFactor);
-  if (state.kind !== "ready") {
-    return (
-      <StateView
-        state={state}
-        t={props.t}
-        format={props.format}
-        onRetry={retry}
-        loadingRows={compact ? [64, 16, 16] : [96, 16]}
-      />
-    );
-  }
-  return <HealthScoreReady {...props} health={state.data} compact={compact} />;
 }
 
 interface ReadyProps extends HealthScoreViewProps {

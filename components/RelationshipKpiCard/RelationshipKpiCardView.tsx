@@ -3,10 +3,8 @@ import { mergeStyleSets, Stack, Text } from "@fluentui/react";
 import type { KpiSet, LoadResult } from "../../shared/model";
 import { describeActivity } from "../../shared/ui/activity";
 import { SkippedRowsNote } from "../../shared/ui/SkippedRowsNote";
-import { StateView } from "../../shared/ui/StateView";
-import { isCompactLayout, type WidgetHostProps } from "../../shared/ui/types";
-import { useWidgetData } from "../../shared/ui/useWidgetData";
-import { WidgetFrame } from "../../shared/ui/WidgetFrame";
+import type { WidgetHostProps } from "../../shared/ui/types";
+import { LoadedWidget } from "../../shared/ui/LoadedWidget";
 import { WeeklyTimeline } from "./WeeklyTimeline";
 
 export type KpiGroup = "emails" | "meetings" | "calls" | "time" | "response" | "activity" | "timeline";
@@ -37,30 +35,10 @@ const classes = mergeStyleSets({
 
 export function RelationshipKpiCardView(props: RelationshipKpiCardViewProps): React.ReactElement {
   return (
-    <WidgetFrame
-      {...props}
-      title={props.t("kpi.title")}
-    >
-      <KpiContent {...props} />
-    </WidgetFrame>
+    <LoadedWidget {...props} title={props.t("kpi.title")} loadingRows={(compact) => (compact ? [16, 16, 16, 16, 60] : [16, 40, 40, 60])}>
+      {(kpis, compact) => <KpiReady {...props} kpis={kpis} compact={compact} />}
+    </LoadedWidget>
   );
-}
-
-function KpiContent(props: RelationshipKpiCardViewProps): React.ReactElement {
-  const { state, retry } = useWidgetData(props.load, [props.loadKey]);
-  const compact = props.compact || isCompactLayout(props.width, props.formFactor);
-  if (state.kind !== "ready") {
-    return (
-      <StateView
-        state={state}
-        t={props.t}
-        format={props.format}
-        onRetry={retry}
-        loadingRows={compact ? [16, 16, 16, 16, 60] : [16, 40, 40, 60]}
-      />
-    );
-  }
-  return <KpiReady {...props} kpis={state.data} compact={compact} />;
 }
 
 interface Metric {

@@ -2,10 +2,8 @@ import * as React from "react";
 import { DefaultButton, mergeStyleSets, Stack, Text } from "@fluentui/react";
 import { isDataError } from "../../shared/errors";
 import type { Introducer, IntroducerList, LoadResult } from "../../shared/model";
-import { StateView } from "../../shared/ui/StateView";
-import { isCompactLayout, type WidgetHostProps } from "../../shared/ui/types";
-import { useWidgetData } from "../../shared/ui/useWidgetData";
-import { WidgetFrame } from "../../shared/ui/WidgetFrame";
+import type { WidgetHostProps } from "../../shared/ui/types";
+import { LoadedWidget } from "../../shared/ui/LoadedWidget";
 import { ConnectionGraph } from "./ConnectionGraph";
 import { IntroducerCard, type RequestStatus } from "./IntroducerCard";
 
@@ -29,24 +27,10 @@ const classes = mergeStyleSets({
 
 export function WhoKnowsWhomPanelView(props: WhoKnowsWhomPanelViewProps): React.ReactElement {
   return (
-    <WidgetFrame
-      {...props}
-      title={props.t("wkw.title")}
-    >
-      <PanelContent {...props} />
-    </WidgetFrame>
+    <LoadedWidget {...props} title={props.t("wkw.title")} loadingRows={() => [32, 40, 40, 40]}>
+      {(list, compact) => <PanelReady {...props} list={list} compact={compact} />}
+    </LoadedWidget>
   );
-}
-
-function PanelContent(props: WhoKnowsWhomPanelViewProps): React.ReactElement {
-  const { state, retry } = useWidgetData(props.load, [props.loadKey]);
-  const compact = isCompactLayout(props.width, props.formFactor);
-  if (state.kind !== "ready") {
-    return (
-      <StateView state={state} t={props.t} format={props.format} onRetry={retry} loadingRows={[32, 40, 40, 40]} />
-    );
-  }
-  return <PanelReady {...props} list={state.data} compact={compact} />;
 }
 
 interface ReadyProps extends WhoKnowsWhomPanelViewProps {
