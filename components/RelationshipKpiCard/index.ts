@@ -21,8 +21,9 @@ function parseGroups(raw: string | null | undefined): KpiGroup[] {
   return named.length > 0 ? [...new Set(named)] : ALL_GROUPS;
 }
 
-function windowDays(raw: string | null | undefined): number {
-  return raw === "30" || raw === "90" ? Number(raw) : 60;
+/** The maker's choice, or null to follow the admin's analytics period. */
+function windowDays(raw: string | null | undefined): number | null {
+  return raw === "30" || raw === "60" || raw === "90" ? Number(raw) : null;
 }
 
 export class RelationshipKpiCard extends WidgetControl<IInputs> {

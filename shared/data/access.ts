@@ -17,11 +17,16 @@ export interface StoredSettings {
   record: SettingsRecord | null;
 }
 
+/** An empty current value (cleared in the maker portal) means "use the default", as Dataverse resolves it. */
+function nonEmpty(text: string | null | undefined): string | null {
+  return text === undefined || text === null || text.trim() === "" ? null : text;
+}
+
 export async function readSettings(services: DataServices): Promise<StoredSettings> {
   const rows = await services.client.fetch(settingsDefinitionQuery(services.settingsVariable));
   const record = parseSettingsRecords(rows).items[0] ?? null;
   // The value wins over the definition's default, as Dataverse resolves environment variables.
-  const json = record?.value ?? record?.defaultValue ?? null;
+  const json = nonEmpty(record?.value) ?? nonEmpty(record?.defaultValue) ?? null;
   return { result: parseSettings(json), record };
 }
 

@@ -89,14 +89,16 @@ export async function loadHealthScore(services: DataServices, target: RecordTarg
   return { kind: "ready", data };
 }
 
-export async function loadKpis(services: DataServices, target: RecordTarget, windowDays: number): Promise<LoadResult<KpiSet>> {
+/** `windowDays` null follows the admin's analytics period. */
+export async function loadKpis(services: DataServices, target: RecordTarget, windowDays: number | null): Promise<LoadResult<KpiSet>> {
   const record = recordOf(target, SCORED);
   if (!("id" in record)) return record;
   const access = await readAccess(services);
   const off = featureOff(access.effective, "analytics");
   if (off) return off;
-  const pair = await readInteractionPair(services, record, windowDays, access.scope);
-  const data = computeKpis(pair.current, asOf(services), { windowDays, timeZoneOffsetMinutes: services.timeZoneOffsetMinutes });
+  const days = windowDays ?? access.settings.analyticsWindowDays;
+  const pair = await readInteractionPair(services, record, days, access.scope);
+  const data = computeKpis(pair.current, asOf(services), { windowDays: days, timeZoneOffsetMinutes: services.timeZoneOffsetMinutes });
   return { kind: "ready", data };
 }
 

@@ -7,7 +7,7 @@ import { parseRows, type Parsed } from "./rows";
 export interface IntroducerRow {
   userId: string;
   kind: ActivityKind;
-  /** The customer was the sender (From): they wrote or called to us. Otherwise addressed or invited. */
+  /** The customer wrote or called us (From), or attended the meeting: they answered or met back. */
   customerReplied: boolean;
   /** Distinct activities. */
   count: number;
@@ -18,13 +18,18 @@ export interface IntroducerRow {
 /** Rows of introducersQuery. A colleague has several rows (per kind and customer role). */
 export function parseIntroducers(entities: readonly unknown[]): Parsed<IntroducerRow> {
   const a = INTRODUCER_ALIASES;
-  return parseRows(entities, (row) => ({
-    userId: row.guid(a.userId),
-    kind: row.activityKind(a.kind),
-    customerReplied: row.number(a.customerRole) === PARTICIPATION.from,
-    count: row.nonNegativeInteger(a.activities),
-    last: row.date(a.last),
-  }));
+  return parseRows(entities, (row) => {
+    const kind = row.activityKind(a.kind);
+    const role = row.number(a.customerRole);
+    return {
+      userId: row.guid(a.userId),
+      kind,
+      // A customer who wrote or called is answering; one who sat in a meeting met back.
+      customerReplied: role === PARTICIPATION.from || (kind === "appointment" && (role === PARTICIPATION.required || role === PARTICIPATION.optional)),
+      count: row.nonNegativeInteger(a.activities),
+      last: row.date(a.last),
+    };
+  });
 }
 
 /** Rows of usersQuery. */

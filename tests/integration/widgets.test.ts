@@ -79,6 +79,13 @@ describe("relationship KPIs", () => {
     expect(opportunity.emailsSent + opportunity.emailsReceived).toBeLessThanOrEqual(contact.emailsSent + contact.emailsReceived);
   });
 
+  it("follows the admin's analytics period unless the maker chose one", async () => {
+    const org = seededOrg({ settings: activeSettings(NOW, { analyticsWindowDays: 90 }) });
+    const services = servicesFor(org);
+    expect(ready(await loadKpis(services, target(org.stories.hot), null)).windowDays).toBe(90);
+    expect(ready(await loadKpis(services, target(org.stories.hot), 30)).windowDays).toBe(30);
+  });
+
   it("never hears back on the one-way record", async () => {
     const org = seededOrg();
     const kpis = ready(await loadKpis(servicesFor(org), target(org.stories.oneWay), 90));

@@ -3,7 +3,7 @@ import { parseColleagues, parseIntroducers } from "../../shared/parsing";
 const USER = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
 
 describe("parseIntroducers", () => {
-  it("reads one row per colleague, kind and customer role", () => {
+  it("reads one row per colleague, kind and customer role; a customer who attended a meeting met back", () => {
     const rows = [
       { userid: USER.toUpperCase(), kind: "email", customerrole: 1, activities: 4, lastend: "2024-03-01T10:00:00Z" },
       { userid: USER, kind: "email", customerrole: 2, activities: 6, lastend: "2024-02-01T10:00:00Z" },
@@ -13,7 +13,7 @@ describe("parseIntroducers", () => {
       items: [
         { userId: USER, kind: "email", customerReplied: true, count: 4, last: new Date("2024-03-01T10:00:00Z") },
         { userId: USER, kind: "email", customerReplied: false, count: 6, last: new Date("2024-02-01T10:00:00Z") },
-        { userId: USER, kind: "appointment", customerReplied: false, count: 1, last: new Date("2024-02-10T10:00:00Z") },
+        { userId: USER, kind: "appointment", customerReplied: true, count: 1, last: new Date("2024-02-10T10:00:00Z") },
       ],
       skipped: 0,
     });
