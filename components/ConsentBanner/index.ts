@@ -16,7 +16,10 @@ export class ConsentBanner extends WidgetControl<CommonInputs> {
         await recordConsent(this.services);
       },
       openSettings: () => {
-        void openSettingsRecord(this.services, context.navigation);
+        // The banner stays as it is; a failure (settings variable missing, navigation refused) is said in a dialog.
+        openSettingsRecord(this.services, context.navigation).catch(() =>
+          context.navigation.openAlertDialog({ text: hostProps(context).t("consent.openSettings.failed") }),
+        );
       },
       dismissedStates: sessionDismissals(this.services.userId),
     });

@@ -18,7 +18,7 @@ import type {
   RecordType,
 } from "../model";
 import { parseColleagues, parseIntroducers } from "../parsing";
-import { assertGuid, assertRecord, introducersQuery, MAX_IDS_PER_QUERY, usersQuery } from "../queries";
+import { assertGuid, assertRecord, introducersQuery, usersQuery } from "../queries";
 import { fetchAcrossWindow } from "../transport/split";
 import { readAccess, readRoles, isSystemAdministrator } from "./access";
 import { asOf, readInteractionPair } from "./interactions";
@@ -113,14 +113,18 @@ export async function loadIntroducers(services: DataServices, target: RecordTarg
   const parts = await fetchAcrossWindow(services.client, (w) => introducersQuery(record, w, access.scope), window);
   // Rows of different sub-windows for the same colleague add up in the ranking's evidence.
   const rows = parts.flatMap((part) => parseIntroducers(part).items);
-  const userIds = [...new Set(rows.map((row) => row.userId))].slice(0, MAX_IDS_PER_QUERY);
-  const colleagues = userIds.length === 0 ? [] : parseColleagues(await services.client.fetch(usersQuery(userIds))).items;
-  const data = rankIntroducers(rows, colleagues, {
+  const options = {
     now,
     currentUserId: services.userId,
     excludedUserIds: access.settings.optedOutUserIds,
     count: Math.min(count, access.settings.introducerCount),
-  });
+  };
+  // Rank on the evidence alone first, so only the names of those shown are read, however many colleagues there are.
+  const unnamed = [...new Set(rows.map((row) => row.userId))].map((id) => ({ id, fullName: "", title: null, email: null }));
+  const provisional = rankIntroducers(rows, unnamed, options);
+  const shown = [...provisional.introducers, ...(provisional.you ? [provisional.you] : [])].map((i) => i.userId);
+  const colleagues = shown.length === 0 ? [] : parseColleagues(await services.client.fetch(usersQuery(shown))).items;
+  const data = rankIntroducers(rows, colleagues, options);
   return { kind: "ready", data };
 }
 
