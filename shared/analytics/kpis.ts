@@ -1,6 +1,6 @@
 /** Relationship KPIs, counted the way Microsoft's relationship analytics count them. */
 import { ActivityKind, Direction, InteractionBucket, InteractionData, KpiSet, WeeklyPoint } from "../model";
-import { addDays, dayKey, mondayOf, windowEnding } from "./time";
+import { addDays, dayKey, mondayOf } from "./time";
 
 /** Microsoft's fixed cost of an email: 5 minutes for the writer, 2.5 for the reader. */
 export const EMAIL_WRITE_MINUTES = 5;
@@ -38,8 +38,9 @@ function timeline(buckets: InteractionBucket[], firstDay: string, lastDay: strin
 
 export function computeKpis(data: InteractionData, now: Date, options: KpiOptions): KpiSet {
   const offset = options.timeZoneOffsetMinutes ?? 0;
-  const firstDay = dayKey(windowEnding(now, options.windowDays).from, offset);
   const lastDay = dayKey(now, offset);
+  // The last windowDays calendar days, today included, as the data layer reads them.
+  const firstDay = addDays(lastDay, -(options.windowDays - 1));
   // Totals and timeline must agree, so whatever falls outside the window counts in neither.
   const inWindow = (day: string): boolean => day >= firstDay && day <= lastDay;
   const buckets = data.buckets.filter((b) => inWindow(b.day));

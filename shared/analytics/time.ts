@@ -54,15 +54,24 @@ export function windowEnding(now: Date, days: number): DateWindow {
   return { from: new Date(now.getTime() - days * DAY_MS), to: new Date(now.getTime()) };
 }
 
-/** The window of the same length just before `window`. */
-export function previousWindow(window: DateWindow): DateWindow {
-  const length = window.to.getTime() - window.from.getTime();
-  return { from: new Date(window.from.getTime() - length), to: new Date(window.from.getTime()) };
+/**
+ * The last `days` calendar days in the user's time zone, today included: from the user's midnight
+ * `days - 1` days ago up to `now`. Day-grouped counts then fall wholly inside or outside it.
+ */
+export function calendarWindow(now: Date, days: number, timeZoneOffsetMinutes = 0): DateWindow {
+  const firstDay = addDays(dayKey(now, timeZoneOffsetMinutes), -(days - 1));
+  const from = new Date(dayNumber(firstDay) * DAY_MS - timeZoneOffsetMinutes * 60_000);
+  return { from, to: new Date(now.getTime()) };
 }
 
-/** Length of a window in whole days (at least 1, so rates never divide by zero). */
+/** The `days` whole days just before `window` starts. */
+export function daysBefore(window: DateWindow, days: number): DateWindow {
+  return { from: new Date(window.from.getTime() - days * DAY_MS), to: new Date(window.from.getTime()) };
+}
+
+/** Calendar days a window touches (a partly elapsed today counts), at least 1 so rates never divide by zero. */
 export function windowDays(window: DateWindow): number {
-  return Math.max(1, Math.round(elapsedDays(window.from, window.to)));
+  return Math.max(1, Math.ceil(elapsedDays(window.from, window.to) - 1e-9));
 }
 
 // A date alone is UTC; a time must carry its zone, or the instant would depend on the reader's machine.

@@ -2,7 +2,7 @@
  * Reads everything the analytics need about one record. The server counts (aggregate FetchXML),
  * so the cost stays flat however long the record's history is; the requests run in parallel.
  */
-import { dayKey, previousWindow, windowEnding } from "../analytics";
+import { calendarWindow, dayKey, daysBefore } from "../analytics";
 import type { DateWindow, InteractionData, RecordRef } from "../model";
 import {
   parseBreadth,
@@ -73,8 +73,8 @@ export interface WindowPair {
 
 export async function readInteractionPair(services: DataServices, record: RecordRef, windowDays: number, baseScope: QueryScope): Promise<WindowPair> {
   const now = asOf(services);
-  const current = windowEnding(now, windowDays);
-  const previous = previousWindow(current);
+  const current = calendarWindow(now, windowDays, services.timeZoneOffsetMinutes);
+  const previous = daysBefore(current, windowDays);
   const both: DateWindow = { from: previous.from, to: current.to };
   const scope = await scopeFor(services, record, baseScope);
   const { client } = services;

@@ -22,7 +22,8 @@ export async function fetchAcrossWindow(
     if (!isDataError(error) || error.kind !== "aggregateLimit") throw error;
     const span = window.to.getTime() - window.from.getTime();
     if (span <= DAY_MS) throw new DataError("aggregateLimit", "Too many activities in one day to count", { table: error.table });
-    // Split on whole days so that day groups never straddle two halves.
+    // Split on whole days from the window's start: with windows that start at the user's midnight,
+    // day groups never straddle two halves.
     const halfDays = Math.max(1, Math.floor(span / 2 / DAY_MS));
     const middle = new Date(window.from.getTime() + halfDays * DAY_MS);
     const older = await fetchAcrossWindow(client, build, { from: window.from, to: middle });

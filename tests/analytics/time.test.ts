@@ -1,4 +1,4 @@
-import { addDays, dayKey, daysBetween, mondayOf, parseIsoInstant, previousWindow, windowEnding } from "../../shared/analytics/time";
+import { addDays, calendarWindow, dayKey, daysBefore, daysBetween, mondayOf, parseIsoInstant, windowEnding } from "../../shared/analytics/time";
 
 describe("day keys", () => {
   it("takes the user's calendar day, not UTC's", () => {
@@ -23,14 +23,11 @@ describe("day keys", () => {
 });
 
 describe("windows", () => {
-  it("ends at now and the previous one is the same length just before", () => {
+  it("ends at now and reaches back exactly the given days", () => {
     const now = new Date("2025-03-12T15:00:00Z");
     const window = windowEnding(now, 60);
     expect(window.to.getTime()).toBe(now.getTime());
     expect(window.from.toISOString()).toBe("2025-01-11T15:00:00.000Z");
-    const before = previousWindow(window);
-    expect(before.to.getTime()).toBe(window.from.getTime());
-    expect(before.to.getTime() - before.from.getTime()).toBe(window.to.getTime() - window.from.getTime());
   });
 });
 
@@ -42,5 +39,24 @@ describe("parseIsoInstant", () => {
 
   it.each(["2025-02-30", "2025-13-01", "2025-03-01T10:00", "yesterday", "1741000000000", ""])("refuses %p", (text) => {
     expect(parseIsoInstant(text)).toBeNull();
+  });
+});
+
+describe("calendar windows", () => {
+  it("cover the last N days in the user's time zone, today included, from their midnight", () => {
+    const now = new Date("2026-11-20T10:00:00Z");
+    const window = calendarWindow(now, 60, 120);
+    // 60 days in UTC+2 run from 22 September local midnight, which is 21 September 22:00 UTC.
+    expect(window.from.toISOString()).toBe("2026-09-21T22:00:00.000Z");
+    expect(window.to).toEqual(now);
+    expect(dayKey(window.from, 120)).toBe("2026-09-22");
+    expect(daysBetween(dayKey(window.from, 120), dayKey(now, 120)) + 1).toBe(60);
+  });
+
+  it("put the previous period in whole days right before", () => {
+    const window = calendarWindow(new Date("2026-11-20T10:00:00Z"), 30);
+    const before = daysBefore(window, 30);
+    expect(before.to).toEqual(window.from);
+    expect(before.from.toISOString()).toBe("2026-09-22T00:00:00.000Z");
   });
 });
