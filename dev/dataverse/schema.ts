@@ -153,6 +153,9 @@ const tableList: TableDef[] = [
       name: { kind: "string" },
       // A lookup to roletemplate in Dataverse: the Web API returns it as _roletemplateid_value.
       roletemplateid: { kind: "lookup", targets: ["roletemplate"] },
+      // Dataverse copies each role into every business unit: a copy points at its parent and at the root role.
+      parentroleid: { kind: "lookup", targets: ["role"] },
+      parentrootroleid: { kind: "lookup", targets: ["role"] },
     },
   },
   {

@@ -65,6 +65,9 @@ const USERS: [string, string, RoleKey[], boolean?][] = [
   ["Victor Ionescu", "Account Executive", ["salesperson"], true],
 ];
 
+/** Users of the child business unit: they hold its copies of their roles. */
+const BRANCH_USERS = new Set(["Kenji Watanabe", "Hannah Kowalski"]);
+
 const ACCOUNTS = [
   "Northwind Traders",
   "Fabrikam",
@@ -106,10 +109,26 @@ export function seedOrganizationRecords(store: DataverseStore, rng: Prng, now: D
 
   const roles = {} as Record<RoleKey, string>;
   for (const key of Object.keys(ROLE_NAMES) as RoleKey[]) {
+    const roleid = rng.guid();
     roles[key] = store.insert("role", {
-      roleid: rng.guid(),
+      roleid,
       name: ROLE_NAMES[key],
       roletemplateid: key === "systemAdministrator" ? SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID : null,
+      parentroleid: null,
+      parentrootroleid: roleid,
+      createdon: longAgo(1500, 1600),
+    });
+  }
+  // The copies a child business unit ("EMEA sales") gets of every role. Their ids derive from the
+  // root ids rather than the generator, so adding them leaves every other seeded value as it was.
+  const branchRoles = {} as Record<RoleKey, string>;
+  for (const key of Object.keys(ROLE_NAMES) as RoleKey[]) {
+    branchRoles[key] = store.insert("role", {
+      roleid: `${roles[key].slice(0, 24)}b0000000b${roles[key].slice(33)}`,
+      name: ROLE_NAMES[key],
+      roletemplateid: key === "systemAdministrator" ? SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID : null,
+      parentroleid: roles[key],
+      parentrootroleid: roles[key],
       createdon: longAgo(1500, 1600),
     });
   }
@@ -124,8 +143,9 @@ export function seedOrganizationRecords(store: DataverseStore, rng: Prng, now: D
       isdisabled: disabled === true,
       createdon: longAgo(900, 1400),
     });
+    const held = BRANCH_USERS.has(fullName) ? branchRoles : roles;
     for (const key of roleKeys) {
-      store.insert("systemuserroles", { systemuserroleid: rng.guid(), systemuserid: id, roleid: roles[key] });
+      store.insert("systemuserroles", { systemuserroleid: rng.guid(), systemuserid: id, roleid: held[key] });
     }
     return { id, fullName, title, email, roles: roleKeys, disabled: disabled === true };
   });

@@ -8,7 +8,7 @@ import { DataError } from "../errors";
 import type { ConsentState, EffectiveFeatures, SecurityRole, Settings, SettingsResult } from "../model";
 import { SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID } from "../model";
 import { parseRoles, parseSettingsRecords, parseUserIds, type SettingsRecord } from "../parsing";
-import { MAX_IDS_PER_QUERY, rolesQuery, settingsDefinitionQuery, usersWithRolesQuery, type QueryScope } from "../queries";
+import { MAX_IDS_PER_QUERY, rolesByIdQuery, rolesQuery, settingsDefinitionQuery, usersWithRolesQuery, type QueryScope } from "../queries";
 import type { DataServices } from "./services";
 
 export interface StoredSettings {
@@ -59,10 +59,14 @@ export async function readRoles(services: DataServices): Promise<SecurityRole[]>
   return parseRoles(await services.client.fetch(rolesQuery())).items;
 }
 
-/** System Administrator is recognised by its role template, the same in every environment and language. */
-export function isSystemAdministrator(services: DataServices, roles: SecurityRole[]): boolean {
-  const held = new Set(services.userRoleIds);
-  return roles.some((role) => held.has(role.id) && role.templateId === SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID);
+/**
+ * System Administrator is recognised by its role template, the same in every environment, language
+ * and business unit (the user's role ids are their own business unit's copies).
+ */
+export async function isSystemAdministrator(services: DataServices): Promise<boolean> {
+  if (services.userRoleIds.length === 0) return false;
+  const held = parseRoles(await services.client.fetch(rolesByIdQuery(services.userRoleIds.slice(0, MAX_IDS_PER_QUERY)))).items;
+  return held.some((role) => role.templateId === SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID);
 }
 
 /** The settings must exist before anything can be saved: they come with the solution. */

@@ -31,7 +31,7 @@ export function versionOf(record: SettingsRecord | null): string | null {
 }
 
 export async function loadSettingsPage(services: DataServices): Promise<LoadResult<SettingsPageData>> {
-  const [stored, roles] = await Promise.all([readSettings(services), readRoles(services)]);
+  const [stored, roles, isAdmin] = await Promise.all([readSettings(services), readRoles(services), isSystemAdministrator(services)]);
   const { settings, problems } = stored.result;
   return {
     kind: "ready",
@@ -40,14 +40,14 @@ export async function loadSettingsPage(services: DataServices): Promise<LoadResu
       problems,
       roles,
       consent: consentState(settings, services.now()),
-      isAdmin: isSystemAdministrator(services, roles),
+      isAdmin,
       version: versionOf(stored.record),
     },
   };
 }
 
 async function requireAdmin(services: DataServices): Promise<void> {
-  if (!isSystemAdministrator(services, await readRoles(services))) {
+  if (!(await isSystemAdministrator(services))) {
     throw new DataError("noPrivilege", "Only a System Administrator can change the settings", { table: "environmentvariablevalue" });
   }
 }

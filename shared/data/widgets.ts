@@ -20,7 +20,7 @@ import type {
 import { parseColleagues, parseIntroducers } from "../parsing";
 import { assertGuid, assertRecord, introducersQuery, usersQuery } from "../queries";
 import { fetchAcrossWindow } from "../transport/split";
-import { readAccess, readRoles, isSystemAdministrator } from "./access";
+import { isSystemAdministrator, readAccess } from "./access";
 import { asOf, readInteractionPair } from "./interactions";
 import type { DataServices } from "./services";
 
@@ -129,8 +129,8 @@ export async function loadIntroducers(services: DataServices, target: RecordTarg
 }
 
 export async function loadConsentView(services: DataServices): Promise<LoadResult<ConsentView>> {
-  const [access, roles] = await Promise.all([readAccess(services), readRoles(services)]);
-  return { kind: "ready", data: { consent: access.consent, effective: access.effective, isAdmin: isSystemAdministrator(services, roles) } };
+  const [access, isAdmin] = await Promise.all([readAccess(services), isSystemAdministrator(services)]);
+  return { kind: "ready", data: { consent: access.consent, effective: access.effective, isAdmin } };
 }
 
 export interface IntroductionText {

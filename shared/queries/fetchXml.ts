@@ -53,6 +53,8 @@ export type Column =
   | "roleid"
   | "name"
   | "roletemplateid"
+  | "parentroleid"
+  | "parentrootroleid"
   | "contactid"
   | "parentcustomerid"
   | "environmentvariabledefinitionid"

@@ -3,7 +3,7 @@ export { interactionsQuery, meetingAttendanceQuery, breadthQuery } from "./inter
 export { lastActivityQuery, nextActivityQuery, emailThreadsQuery, EMAIL_THREAD_LIMIT } from "./activities";
 export { introducersQuery, usersQuery } from "./introducers";
 export { settingsDefinitionQuery, emailTemplatesQuery } from "./settings";
-export { rolesQuery, userRoleIdsQuery, usersWithRolesQuery } from "./roles";
+export { rolesByIdQuery, rolesQuery, userRoleIdsQuery, usersWithRolesQuery } from "./roles";
 export { accountContactIdsQuery } from "./records";
 export type { MailboxScope, QueryScope } from "./scope";
 export { assertGuid, assertGuids, assertIsoDate, assertPositiveInteger, assertRecord, assertRecordType, assertSchemaName, MAX_IDS_PER_QUERY } from "./validate";

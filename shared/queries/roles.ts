@@ -1,12 +1,35 @@
-import { attribute, conditionIn, condition, entity, fetchElement, filter, order, toFetchQuery } from "./fetchXml";
+import { attribute, conditionIn, condition, entity, fetchElement, filter, link, order, toFetchQuery } from "./fetchXml";
 import type { FetchQuery } from "./fetchQuery";
 import { assertGuid, assertGuids } from "./validate";
 
-/** All security roles, for the admin's choice of whose mailbox data may be used. */
+/**
+ * The security roles of the root business unit, for the admin's choice of whose mailbox data may
+ * be used. Dataverse copies every role into each business unit; the copies point back to the root
+ * role (parentrootroleid), so choosing the root role covers users in every business unit.
+ */
 export function rolesQuery(): FetchQuery {
   return toFetchQuery(
     "role",
-    fetchElement({}, entity("role", attribute("roleid"), attribute("name"), attribute("roletemplateid"), order({ attribute: "name" }))),
+    fetchElement(
+      {},
+      entity(
+        "role",
+        attribute("roleid"),
+        attribute("name"),
+        attribute("roletemplateid"),
+        filter("and", condition("parentroleid", "null")),
+        order({ attribute: "name" }),
+      ),
+    ),
+  );
+}
+
+/** The given roles (e.g. the signed-in user's, in whatever business unit) with their template ids. */
+export function rolesByIdQuery(roleIds: readonly string[]): FetchQuery {
+  const ids = assertGuids(roleIds, "role ids");
+  return toFetchQuery(
+    "role",
+    fetchElement({}, entity("role", attribute("roleid"), attribute("name"), attribute("roletemplateid"), filter("and", conditionIn("roleid", ids)))),
   );
 }
 
@@ -19,11 +42,21 @@ export function userRoleIdsQuery(userId: string): FetchQuery {
   );
 }
 
-/** Users holding any of the selected roles: the owners whose mailbox activities may count. */
+/**
+ * Users holding any of the selected (root) roles in any business unit: the owners whose mailbox
+ * activities may count.
+ */
 export function usersWithRolesQuery(roleIds: readonly string[]): FetchQuery {
   const ids = assertGuids(roleIds, "role ids");
   return toFetchQuery(
     "systemuserroles",
-    fetchElement({ distinct: true }, entity("systemuserroles", attribute("systemuserid"), filter("and", conditionIn("roleid", ids)))),
+    fetchElement(
+      { distinct: true },
+      entity(
+        "systemuserroles",
+        attribute("systemuserid"),
+        link({ name: "role", from: "roleid", to: "roleid", alias: "heldrole", type: "inner" }, filter("and", conditionIn("parentrootroleid", ids))),
+      ),
+    ),
   );
 }

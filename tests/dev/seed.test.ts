@@ -60,7 +60,11 @@ describe("seeded organization", () => {
         </link-entity></entity></fetch>`));
     expect(admins.entities.map((u) => String(u.systemuserid))).toContain(stories.adminUserId);
     expect(admins.entities.map((u) => String(u.systemuserid))).not.toContain(stories.currentUserId);
-    expect([...store.scan("role")].map((r) => r.name).sort()).toEqual(["Customer Service Representative", "Sales Manager", "Salesperson", "System Administrator"]);
+    const roots = [...store.scan("role")].filter((r) => r.parentroleid === null);
+    expect(roots.map((r) => r.name).sort()).toEqual(["Customer Service Representative", "Sales Manager", "Salesperson", "System Administrator"]);
+    // A child business unit holds a copy of every role, pointing back to its root role.
+    const copies = [...store.scan("role")].filter((r) => r.parentroleid !== null);
+    expect(copies.map((r) => r.parentrootroleid).sort()).toEqual(roots.map((r) => r.roleid).sort());
   });
 
   it("holds two years of mixed activities, both mailbox-synced and created in Dynamics 365", () => {

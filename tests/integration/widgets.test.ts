@@ -2,6 +2,7 @@
  * The real data layer (queries → transport → parsing → analytics) against the stand-in's seeded
  * stories: what a seller would see on each record.
  */
+import { readAccess, readRoles } from "../../shared/data/access";
 import { loadConsentView, loadHealthScore, loadIntroducers, loadKpis, requestIntroduction } from "../../shared/data/widgets";
 import type { HealthScore, IntroducerList, KpiSet, LoadResult, RecordRef, RecordTarget } from "../../shared/model";
 import { activeSettings, NOW, seededOrg, servicesFor } from "../support/standIn";
@@ -193,5 +194,21 @@ describe("records that are not there yet", () => {
     const org = seededOrg();
     const missing = { type: "contact" as const, id: "0f0f0f0f-0000-4000-8000-000000000000" };
     await expect(loadHealthScore(servicesFor(org), target(missing))).rejects.toMatchObject({ kind: "notFound" });
+  });
+});
+
+describe("security roles across business units", () => {
+  it("offers each role once, and choosing it covers its copies in every business unit", async () => {
+    const org = seededOrg({ settings: activeSettings(NOW) });
+    const roles = await readRoles(servicesFor(org));
+    expect(roles.map((r) => r.name).sort()).toEqual(["Customer Service Representative", "Sales Manager", "Salesperson", "System Administrator"]);
+
+    const withSalespeople = seededOrg({ settings: activeSettings(NOW, { mailboxRoleIds: [org.stories.roles.salesperson] }) });
+    const access = await readAccess(servicesFor(withSalespeople));
+    const owners = typeof access.scope.mailbox === "object" ? access.scope.mailbox.ownerIds : [];
+    const branchSeller = withSalespeople.stories.users.find((u) => u.fullName === "Kenji Watanabe");
+    const rootSeller = withSalespeople.stories.users.find((u) => u.fullName === "Elena Popescu");
+    expect(owners).toContain(branchSeller?.id);
+    expect(owners).toContain(rootSeller?.id);
   });
 });
