@@ -49,21 +49,30 @@ function asGuid(value: unknown): string | null {
   }
 }
 
+function isSet(value: unknown): boolean {
+  return typeof value === "string" && value.trim() !== "";
+}
+
 /**
  * The record inputs win over the form, so a maker can point a widget at a related record;
- * without both inputs the form's own record is used. An unsaved form has a type but no id.
+ * with neither input set the form's own record is used. An unsaved form has a type but no id.
  */
 export function readRecordTarget(context: HostContext): RecordTarget {
-  const inputType = asRecordType(context.parameters.recordType?.raw);
-  const inputId = asGuid(context.parameters.recordId?.raw);
-  if (inputType && inputId) return { kind: "record", record: { type: inputType, id: inputId } };
+  const rawType = context.parameters.recordType?.raw;
+  const rawId = context.parameters.recordId?.raw;
+  if (isSet(rawType) || isSet(rawId)) {
+    // A maker who set the inputs meant that record: never fall back to the form's own silently.
+    const type = asRecordType(rawType);
+    const id = asGuid(rawId);
+    return type && id ? { kind: "record", record: { type, id } } : { kind: "none" };
+  }
 
   const info = formContextInfo(context);
   const type = asRecordType(info?.entityTypeName);
   if (!type) return { kind: "none" };
-  const rawId = info?.entityId;
-  if (rawId === undefined || rawId === null || rawId === "") return { kind: "unsaved", type };
-  const id = asGuid(rawId);
+  const formId = info?.entityId;
+  if (formId === undefined || formId === null || formId === "") return { kind: "unsaved", type };
+  const id = asGuid(formId);
   return id ? { kind: "record", record: { type, id } } : { kind: "none" };
 }
 

@@ -75,6 +75,19 @@ describe("record inputs (canvas apps and dashboards)", () => {
     expect(await screen.findByText(t("health.grade.poor"))).toBeTruthy();
   });
 
+  it("does not fall back to the form's record when the maker's inputs are incomplete", async () => {
+    const org = seededOrg();
+    const t = stringsOf("HealthScoreWidget", 1033);
+    mount(new HealthScoreWidget(), {
+      ctor: "HealthScoreWidget",
+      webAPI: org.standIn,
+      form: form(org.stories.hot),
+      inputs: { recordType: "contact", recordId: "" },
+    });
+    expect(await screen.findByText(t("state.noRecord.title"))).toBeTruthy();
+    expect(org.standIn.requests).toHaveLength(0);
+  });
+
   it("says there is no record when the inputs are not a valid record", async () => {
     const org = seededOrg();
     const t = stringsOf("HealthScoreWidget", 1033);
