@@ -1,9 +1,10 @@
 import * as React from "react";
-import { ChoiceGroup, Position, SpinButton } from "@fluentui/react";
+import { ChoiceGroup } from "@fluentui/react";
 import { ANALYTICS_WINDOWS, INTRODUCER_COUNT_RANGE } from "../../shared/analytics/settings";
 import { FieldProblems } from "./problems";
 import { Section } from "./Section";
 import type { SectionProps } from "./sectionProps";
+import { WholeNumberField } from "./WholeNumberField";
 
 /** How far back analytics look, and how many introducers who knows whom lists. */
 export function AnalyticsSection(props: SectionProps): React.ReactElement {
@@ -22,21 +23,13 @@ export function AnalyticsSection(props: SectionProps): React.ReactElement {
         }}
       />
       <FieldProblems t={t} problems={props.problems} field="window" />
-      <SpinButton
+      <WholeNumberField
+        t={t}
         label={t("settingsPage.introducers.label")}
-        labelPosition={Position.top}
-        min={INTRODUCER_COUNT_RANGE.min}
-        max={INTRODUCER_COUNT_RANGE.max}
-        value={String(draft.introducerCount)}
-        ariaValueNow={draft.introducerCount}
+        value={draft.introducerCount}
+        range={INTRODUCER_COUNT_RANGE}
         disabled={readOnly}
-        incrementButtonAriaLabel={t("settingsPage.increase")}
-        decrementButtonAriaLabel={t("settingsPage.decrease")}
-        styles={{ root: { maxWidth: 360 } }}
-        onChange={(_, text) => {
-          const count = Number(text);
-          if (Number.isInteger(count)) props.edit((current) => ({ ...current, introducerCount: count }));
-        }}
+        onChange={(count) => props.edit((current) => ({ ...current, introducerCount: count }))}
       />
       <FieldProblems t={t} problems={props.problems} field="introducerCount" />
     </Section>

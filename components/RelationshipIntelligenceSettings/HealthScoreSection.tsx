@@ -1,11 +1,11 @@
 import * as React from "react";
-import { ChoiceGroup, Position, Slider, SpinButton, Stack } from "@fluentui/react";
+import { ChoiceGroup, Slider, Stack } from "@fluentui/react";
 import { ACTIVITY_KINDS } from "../../shared/model";
 import { COMMUNICATION_FREQUENCIES, WEIGHT_RANGE } from "../../shared/analytics/settings";
 import type { Translate } from "../../shared/ui/i18n";
 import { FieldProblems } from "./problems";
 import { Note, Section } from "./Section";
-import { NUMBER_FIELD_STYLES, type SectionProps } from "./sectionProps";
+import type { SectionProps } from "./sectionProps";
 import {
   FAIR_RANGE,
   GOOD_RANGE,
@@ -15,12 +15,7 @@ import {
   WEIGHT_STEP_PERCENT,
   weightToPercent,
 } from "./settingsEdits";
-
-/** SpinButton reports text; anything that is not a number leaves the value as it was. */
-function numberFrom(text: string | undefined): number | null {
-  const value = Number(text);
-  return text === undefined || text.trim() === "" || !Number.isFinite(value) ? null : value;
-}
+import { WholeNumberField } from "./WholeNumberField";
 
 /** "+25%", "−10%" (a real minus sign), "0%". */
 function signedPercent(t: Translate, percent: number): string {
@@ -37,37 +32,21 @@ export function HealthScoreSection(props: SectionProps): React.ReactElement {
     <Section title={t("settingsPage.healthScore.title")}>
       <Note>{t("settingsPage.boundaries.note")}</Note>
       <Stack horizontal={!props.compact} wrap tokens={{ childrenGap: 12 }}>
-        <SpinButton
+        <WholeNumberField
+          t={t}
           label={t("settingsPage.boundaries.good")}
-          labelPosition={Position.top}
-          min={GOOD_RANGE.min}
-          max={GOOD_RANGE.max}
-          value={String(boundaries.good)}
-          ariaValueNow={boundaries.good}
+          value={boundaries.good}
+          range={GOOD_RANGE}
           disabled={readOnly}
-          incrementButtonAriaLabel={t("settingsPage.increase")}
-          decrementButtonAriaLabel={t("settingsPage.decrease")}
-          styles={NUMBER_FIELD_STYLES}
-          onChange={(_, text) => {
-            const value = numberFrom(text);
-            if (value !== null) props.edit((current) => setGoodBoundary(current, value));
-          }}
+          onChange={(value) => props.edit((current) => setGoodBoundary(current, value))}
         />
-        <SpinButton
+        <WholeNumberField
+          t={t}
           label={t("settingsPage.boundaries.fair")}
-          labelPosition={Position.top}
-          min={FAIR_RANGE.min}
-          max={FAIR_RANGE.max}
-          value={String(boundaries.fair)}
-          ariaValueNow={boundaries.fair}
+          value={boundaries.fair}
+          range={FAIR_RANGE}
           disabled={readOnly}
-          incrementButtonAriaLabel={t("settingsPage.increase")}
-          decrementButtonAriaLabel={t("settingsPage.decrease")}
-          styles={NUMBER_FIELD_STYLES}
-          onChange={(_, text) => {
-            const value = numberFrom(text);
-            if (value !== null) props.edit((current) => setFairBoundary(current, value));
-          }}
+          onChange={(value) => props.edit((current) => setFairBoundary(current, value))}
         />
       </Stack>
       <Note>

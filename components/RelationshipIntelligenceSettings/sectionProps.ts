@@ -12,6 +12,3 @@ export interface SectionProps {
   problems: MessageRef[];
   compact: boolean;
 }
-
-/** Number fields hold two digits: a fixed width keeps them from stretching across a wide page or past a narrow one. */
-export const NUMBER_FIELD_STYLES = { root: { width: 200, maxWidth: "100%" } } as const;
