@@ -27,6 +27,7 @@ export interface PcfContextOptions {
   /** Passed through as context.fluentDesignLanguage (modern theming). */
   fluentDesignLanguage?: unknown;
   openForm?: (options: ComponentFramework.NavigationApi.EntityFormOptions) => Promise<unknown>;
+  openAlertDialog?: (alert: ComponentFramework.NavigationApi.AlertDialogStrings) => Promise<void>;
   /** Told about each trackContainerResize call. */
   onTrackResize?: (value: boolean) => void;
   /** Told about each key getString had no string for. */
@@ -101,7 +102,7 @@ export function createPcfContext<T>(options: PcfContextOptions): ComponentFramew
     navigation: {
       openForm: options.openForm ?? (() => Promise.resolve({})),
       openUrl: () => undefined,
-      openAlertDialog: () => Promise.resolve(),
+      openAlertDialog: options.openAlertDialog ?? (() => Promise.resolve()),
       openConfirmDialog: () => Promise.resolve({ confirmed: false }),
       openErrorDialog: () => Promise.resolve(),
       openFile: () => Promise.resolve(),

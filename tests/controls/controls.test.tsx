@@ -2,7 +2,7 @@
  * Each control driven the way the host drives it (init, updateView, destroy) through the one
  * shared mock context, with data from the seeded stand-in, in both languages.
  */
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import * as React from "react";
 import { ConsentBanner } from "../../components/ConsentBanner";
 import { HealthScoreWidget } from "../../components/HealthScoreWidget";
@@ -183,6 +183,37 @@ describe("ConsentBanner", () => {
       const stored = org.store.get("environmentvariablevalue", org.stories.settings?.valueId ?? "");
       expect(parseSettings(String(stored?.value)).settings.consent.grantedOn).toBe(NOW.toISOString());
     });
+  });
+
+  it("opens the settings record, and says so in a dialog when it cannot", async () => {
+    const t = stringsOf("ConsentBanner", 1033);
+    const org = seededOrg();
+    const opened: string[] = [];
+    const alerts: string[] = [];
+    const admin = {
+      ctor: "ConsentBanner",
+      webAPI: org.standIn,
+      userId: org.stories.adminUserId,
+      securityRoles: [org.stories.roles.systemAdministrator],
+      openAlertDialog: (alert: { text: string }) => {
+        alerts.push(alert.text);
+        return Promise.resolve();
+      },
+    };
+    mount(new ConsentBanner(), {
+      ...admin,
+      openForm: (options) => {
+        opened.push(`${options.entityName}:${options.entityId ?? ""}`);
+        return Promise.resolve({});
+      },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: t("consent.openSettings") }));
+    await waitFor(() => expect(opened).toEqual([`environmentvariabledefinition:${org.stories.settings?.definitionId ?? ""}`]));
+    cleanup();
+
+    mount(new ConsentBanner(), { ...admin, openForm: () => Promise.reject(new Error("navigation refused")) });
+    fireEvent.click(await screen.findByRole("button", { name: t("consent.openSettings") }));
+    await waitFor(() => expect(alerts).toEqual([t("consent.openSettings.failed")]));
   });
 
   it("shows a seller nothing when relationship intelligence is off", async () => {
