@@ -3,10 +3,9 @@
  * into plain typed values; nothing below shared/pcf knows PCF exists.
  */
 import type { DataServices } from "../data/services";
-import { isDataError } from "../errors";
 import { LIBRARY_VERSION, SETTINGS_VARIABLE } from "../libraryInfo";
 import { RECORD_TYPES, type RecordTarget, type RecordType } from "../model";
-import { assertGuid } from "../queries/validate";
+import { normalizeGuid } from "../analytics/ids";
 import { makeFormatter, type UserTimeZone } from "../ui/format";
 import { makeTranslate } from "../ui/i18n";
 import { pageCache } from "../transport/cache";
@@ -41,12 +40,7 @@ function asRecordType(value: unknown): RecordType | null {
 }
 
 function asGuid(value: unknown): string | null {
-  try {
-    return assertGuid(typeof value === "string" ? value.trim() : value, "record id");
-  } catch (error) {
-    if (isDataError(error)) return null;
-    throw error;
-  }
+  return typeof value === "string" ? normalizeGuid(value) : null;
 }
 
 function isSet(value: unknown): boolean {
@@ -117,7 +111,7 @@ export function loadKey(target: RecordTarget, ...options: unknown[]): string {
 
 /** PCF gives user ids as "{GUID}" in upper case; the data layer speaks lower-case bare GUIDs. */
 function bareGuid(value: string): string {
-  return value.replace(/[{}]/g, "").toLowerCase();
+  return normalizeGuid(value) ?? value;
 }
 
 export function dataServices(context: ComponentFramework.Context<unknown>, now: () => Date = () => new Date()): DataServices {

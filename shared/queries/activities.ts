@@ -24,11 +24,13 @@ function checkNow(record: RecordRef, now: Date, scope: QueryScope) {
   return { ...checkRecordInputs(record, scope), now: assertIsoDate(now, "current time") };
 }
 
-/**
- * The most recent completed interaction with the record (date, kind, direction): the "last
- * activity" KPI and the recency factor of the health score. Metadata only, one row.
- */
-export function lastActivityQuery(record: RecordRef, now: Date, scope: QueryScope): FetchQuery {
+/** One activity that reaches the record, the first by `date` in the given direction from now. */
+function oneActivityQuery(
+  record: RecordRef,
+  now: Date,
+  scope: QueryScope,
+  pick: { date: "actualend" | "scheduledstart"; states: number[]; from: "le" | "ge"; newestFirst: boolean },
+): FetchQuery {
   const checked = checkNow(record, now, scope);
   return toFetchQuery(
     "activitypointer",
@@ -38,47 +40,38 @@ export function lastActivityQuery(record: RecordRef, now: Date, scope: QueryScop
         "activitypointer",
         attribute("activityid"),
         attribute("activitytypecode"),
-        attribute("actualend"),
+        attribute(pick.date),
         ...directionLinks(),
         recordPartyLink(checked.scope),
         filter(
           "and",
-          condition("statecode", "eq", ACTIVITY_STATE.completed),
+          pick.states.length === 1 ? condition("statecode", "eq", pick.states[0]) : conditionIn("statecode", pick.states),
           conditionIn("activitytypecode", COUNTED_KINDS),
-          condition("actualend", "le", checked.now),
+          condition(pick.date, pick.from, checked.now),
           reachesRecord(checked.record, checked.scope),
         ),
-        order({ attribute: "actualend" }, true),
+        order({ attribute: pick.date }, pick.newestFirst),
       ),
     ),
   );
 }
 
+/**
+ * The most recent completed interaction with the record (date, kind, direction): the "last
+ * activity" KPI and the recency factor of the health score. Metadata only, one row.
+ */
+export function lastActivityQuery(record: RecordRef, now: Date, scope: QueryScope): FetchQuery {
+  return oneActivityQuery(record, now, scope, { date: "actualend", states: [ACTIVITY_STATE.completed], from: "le", newestFirst: true });
+}
+
 /** The next planned interaction (open or scheduled, starting from now): the "next activity" KPI. */
 export function nextActivityQuery(record: RecordRef, now: Date, scope: QueryScope): FetchQuery {
-  const checked = checkNow(record, now, scope);
-  return toFetchQuery(
-    "activitypointer",
-    fetchElement(
-      { top: 1 },
-      entity(
-        "activitypointer",
-        attribute("activityid"),
-        attribute("activitytypecode"),
-        attribute("scheduledstart"),
-        ...directionLinks(),
-        recordPartyLink(checked.scope),
-        filter(
-          "and",
-          conditionIn("statecode", [ACTIVITY_STATE.open, ACTIVITY_STATE.scheduled]),
-          conditionIn("activitytypecode", COUNTED_KINDS),
-          condition("scheduledstart", "ge", checked.now),
-          reachesRecord(checked.record, checked.scope),
-        ),
-        order({ attribute: "scheduledstart" }),
-      ),
-    ),
-  );
+  return oneActivityQuery(record, now, scope, {
+    date: "scheduledstart",
+    states: [ACTIVITY_STATE.open, ACTIVITY_STATE.scheduled],
+    from: "ge",
+    newestFirst: false,
+  });
 }
 
 /** Most emails one thread query reads; the newest are kept so truncation loses old threads, not replies. */
