@@ -100,6 +100,8 @@ export interface WeeklyPoint {
   weekStart: string;
   sent: number;
   received: number;
+  /** Meetings held that week (they have no sender, so they are neither sent nor received). */
+  meetings: number;
 }
 
 export interface KpiSet {
@@ -298,6 +300,11 @@ export interface IntroducerList {
   introducers: Introducer[];
   /** The signed-in user, shown apart as "You know them". */
   you: Introducer | null;
+  /**
+   * Why mailbox activities are left out although the admin switched mailbox data on: no role is
+   * selected, so nobody's mailbox may be used. Null when nothing is left out that way.
+   */
+  mailboxNote: "noRolesSelected" | null;
 }
 
 export interface ConsentView {

@@ -22,16 +22,17 @@ function timeline(buckets: InteractionBucket[], firstDay: string, lastDay: strin
   const points: WeeklyPoint[] = [];
   const byWeek = new Map<string, WeeklyPoint>();
   for (let week = mondayOf(firstDay); week <= lastDay; week = addDays(week, 7)) {
-    const point = { weekStart: week, sent: 0, received: 0 };
+    const point = { weekStart: week, sent: 0, received: 0, meetings: 0 };
     points.push(point);
     byWeek.set(week, point);
   }
-  // Emails and calls have a sender; meetings (mutual) and tasks (none) do not.
+  // Emails and calls have a sender; meetings are their own series; tasks have no counterpart.
   for (const bucket of buckets) {
     const point = byWeek.get(mondayOf(bucket.day));
     if (!point) continue;
     if (bucket.direction === "outgoing") point.sent += bucket.count;
     if (bucket.direction === "incoming") point.received += bucket.count;
+    if (bucket.kind === "appointment") point.meetings += bucket.count;
   }
   return points;
 }

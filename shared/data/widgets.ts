@@ -124,8 +124,9 @@ export async function loadIntroducers(services: DataServices, target: RecordTarg
   const provisional = rankIntroducers(rows, unnamed, options);
   const shown = [...provisional.introducers, ...(provisional.you ? [provisional.you] : [])].map((i) => i.userId);
   const colleagues = shown.length === 0 ? [] : parseColleagues(await services.client.fetch(usersQuery(shown))).items;
-  const data = rankIntroducers(rows, colleagues, options);
-  return { kind: "ready", data };
+  const ranked = rankIntroducers(rows, colleagues, options);
+  const mailboxNote = access.effective.mailboxData && access.settings.mailboxRoleIds.length === 0 ? "noRolesSelected" : null;
+  return { kind: "ready", data: { ...ranked, mailboxNote } };
 }
 
 export async function loadConsentView(services: DataServices): Promise<LoadResult<ConsentView>> {
