@@ -1,5 +1,6 @@
 import * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack } from "@fluentui/react";
+import { DefaultButton, MessageBarType, PrimaryButton, Stack } from "@fluentui/react";
+import { Notice } from "../../shared/ui/Notice";
 import { isDataError, type DataErrorKind } from "../../shared/errors";
 import type { ConsentView, LoadResult } from "../../shared/model";
 import type { Formatter } from "../../shared/ui/format";
@@ -83,7 +84,7 @@ export function ConsentBannerView(props: ConsentBannerViewProps): React.ReactEle
 
   return frame(
     <Stack tokens={{ childrenGap: 6 }}>
-      <MessageBar
+      <Notice
         messageBarType={banner.type}
         isMultiline
         data-consent={state.data.consent.kind}
@@ -95,7 +96,7 @@ export function ConsentBannerView(props: ConsentBannerViewProps): React.ReactEle
         actions={banner.actions ? <Actions {...props} kind={banner.actions} busy={action.kind === "busy"} onRecord={recordConsent} /> : undefined}
       >
         <strong>{banner.title}</strong> {banner.body.join(" ")}
-      </MessageBar>
+      </Notice>
       {/* Once granted, the confirmation banner says it all. */}
       {state.data.consent.kind !== "granted" ? <ActionMessage status={action} t={props.t} /> : null}
     </Stack>,
@@ -125,13 +126,13 @@ function Actions(
 function ActionMessage(props: { status: ActionStatus; t: Translate }): React.ReactElement | null {
   const { status, t } = props;
   if (status.kind === "done") {
-    return <MessageBar messageBarType={MessageBarType.success}>{t("consent.record.done")}</MessageBar>;
+    return <Notice messageBarType={MessageBarType.success}>{t("consent.record.done")}</Notice>;
   }
   if (status.kind === "failed") {
     return (
-      <MessageBar messageBarType={MessageBarType.error} isMultiline>
+      <Notice messageBarType={MessageBarType.error} isMultiline>
         {t("consent.record.failed", { reason: t(`error.${status.error}`) })}
-      </MessageBar>
+      </Notice>
     );
   }
   return null;

@@ -1,7 +1,8 @@
 import * as React from "react";
-import { Icon, mergeStyleSets, Stack, Text } from "@fluentui/react";
+import { mergeStyleSets, Stack, Text } from "@fluentui/react";
 import type { Grade, HealthScore, LoadResult, ScoreFactor, Trend } from "../../shared/model";
 import { describeActivity } from "../../shared/ui/activity";
+import { SvgIcon, type IconName } from "../../shared/ui/icons";
 import { message } from "../../shared/ui/i18n";
 import { SkippedRowsNote } from "../../shared/ui/SkippedRowsNote";
 import { visuallyHidden } from "../../shared/ui/styles";
@@ -19,7 +20,8 @@ export interface HealthScoreViewProps extends WidgetHostProps {
 /** How many factors "Why this score" lists: the few that moved it most. */
 const TOP_FACTORS = 3;
 
-const GRADE_ICONS: Record<Grade, string> = { good: "CompletedSolid", fair: "Warning", poor: "ErrorBadge" };
+/** Shape as well as word: a tick, a warning sign, a cross. */
+const GRADE_ICONS: Record<Grade, IconName> = { good: "success", fair: "warning", poor: "error" };
 /** Arrows are text glyphs, so they show even without the icon font; the word beside carries the meaning. */
 const TREND_ARROWS: Record<Trend, string> = { improving: "↗", steady: "→", declining: "↘", notEnoughInfo: "–" };
 
@@ -45,7 +47,6 @@ interface ReadyProps extends HealthScoreViewProps {
 
 function HealthScoreReady(props: ReadyProps): React.ReactElement {
   const { health, t } = props;
-  const now = props.now();
   const scored =
     health.status === "scored" && health.score !== null && health.grade !== null
       ? { score: health.score, grade: health.grade }
@@ -70,10 +71,10 @@ function HealthScoreReady(props: ReadyProps): React.ReactElement {
           {scored ? <GradeLine grade={scored.grade} {...props} /> : <NoScore {...props} />}
           {health.status !== "notApplicable" ? <TrendLine {...props} /> : null}
           <Text block>
-            {t("health.last")}: {describeActivity(health.last, t, props.format, now)}
+            {t("health.last")}: {describeActivity(health.last, t, props.format)}
           </Text>
           <Text block>
-            {t("health.next")}: {describeActivity(health.next, t, props.format, now)}
+            {t("health.next")}: {describeActivity(health.next, t, props.format)}
           </Text>
         </Stack>
       </Stack>
@@ -87,7 +88,7 @@ function HealthScoreReady(props: ReadyProps): React.ReactElement {
 function GradeLine(props: ReadyProps & { grade: Grade }): React.ReactElement {
   return (
     <Text block variant="large">
-      <Icon iconName={GRADE_ICONS[props.grade]} aria-hidden="true" /> {props.t(`health.grade.${props.grade}`)}
+      <SvgIcon name={GRADE_ICONS[props.grade]} size={20} /> {props.t(`health.grade.${props.grade}`)}
     </Text>
   );
 }

@@ -1,6 +1,6 @@
 import * as React from "react";
-import { HighContrastSelector, mergeStyleSets, useTheme } from "@fluentui/react";
 import type { Grade } from "../../shared/model";
+import { keepColours, useWidgetColours } from "../../shared/ui/palette";
 
 interface ScoreRingProps {
   score: number;
@@ -13,56 +13,35 @@ interface ScoreRingProps {
 const RADIUS = 42;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 
-const classes = mergeStyleSets({
-  // Forced colours do not repaint SVG strokes: pick system colours so the ring stays visible.
-  track: { selectors: { [HighContrastSelector]: { stroke: "GrayText" } } },
-  arc: { selectors: { [HighContrastSelector]: { stroke: "CanvasText" } } },
-  number: { selectors: { [HighContrastSelector]: { fill: "CanvasText" } } },
-});
-
 /** The score as a ring filled to score/100, the number in its middle. */
 export function ScoreRing(props: ScoreRingProps): React.ReactElement {
-  const theme = useTheme();
-  const colours: Record<Grade, string> = {
-    good: theme.semanticColors.successIcon,
-    fair: theme.semanticColors.warningIcon,
-    poor: theme.semanticColors.errorIcon,
-  };
+  const colours = useWidgetColours();
   const filled = (CIRCUMFERENCE * Math.min(100, Math.max(0, props.score))) / 100;
   return (
-    <svg role="img" aria-label={props.label} width={props.size} height={props.size} viewBox="0 0 100 100">
+    <svg
+      role="img"
+      aria-label={props.label}
+      width={props.size}
+      height={props.size}
+      viewBox="0 0 100 100"
+      style={keepColours(colours)}
+      data-grade={props.grade}
+    >
+      <circle cx="50" cy="50" r={RADIUS} fill="none" stroke={colours.track} strokeWidth="10" />
       <circle
-        className={classes.track}
+        data-part="arc"
         cx="50"
         cy="50"
         r={RADIUS}
         fill="none"
-        stroke={theme.palette.neutralLight}
-        strokeWidth="10"
-      />
-      <circle
-        className={classes.arc}
-        cx="50"
-        cy="50"
-        r={RADIUS}
-        fill="none"
-        stroke={colours[props.grade]}
+        stroke={colours.grade[props.grade]}
         strokeWidth="10"
         strokeLinecap="round"
         strokeDasharray={`${filled} ${CIRCUMFERENCE}`}
         // Start at twelve o'clock, fill clockwise.
         transform="rotate(-90 50 50)"
       />
-      <text
-        className={classes.number}
-        x="50"
-        y="50"
-        textAnchor="middle"
-        dominantBaseline="central"
-        fontSize="30"
-        fontWeight="600"
-        fill={theme.semanticColors.bodyText}
-      >
+      <text x="50" y="50" textAnchor="middle" dominantBaseline="central" fontSize="30" fontWeight="600" fill={colours.text}>
         {Math.round(props.score)}
       </text>
     </svg>

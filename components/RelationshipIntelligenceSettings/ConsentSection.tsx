@@ -1,5 +1,6 @@
 import * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType } from "@fluentui/react";
+import { DefaultButton, MessageBarType } from "@fluentui/react";
+import { Notice } from "../../shared/ui/Notice";
 import type { ConsentState } from "../../shared/model";
 import { CONSENT_DAYS, consentState } from "../../shared/analytics/consent";
 import type { Formatter } from "../../shared/ui/format";
@@ -26,9 +27,9 @@ export function ConsentSection(props: ConsentProps): React.ReactElement {
   const awaitingConsent = consent.kind === "pending" || consent.kind === "lapsed";
   return (
     <Section title={t("settingsPage.consent.title")}>
-      <MessageBar messageBarType={statusType(consent)} isMultiline delayedRender={false}>
+      <Notice messageBarType={statusType(consent)} isMultiline delayedRender={false}>
         {statusText(consent, t, props.format)}
-      </MessageBar>
+      </Notice>
       <Note>{t("settingsPage.consent.rule", { days: CONSENT_DAYS })}</Note>
       {awaitingConsent ? (
         <>

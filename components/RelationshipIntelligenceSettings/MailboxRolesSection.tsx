@@ -2,6 +2,7 @@ import * as React from "react";
 import { Checkbox, mergeStyleSets, SearchBox, Text } from "@fluentui/react";
 import type { SecurityRole } from "../../shared/model";
 import { normalizeGuid } from "../../shared/analytics/ids";
+import { svgIconProps } from "../../shared/ui/icons";
 import { FieldProblems } from "./problems";
 import { Note, Section } from "./Section";
 import type { SectionProps } from "./sectionProps";
@@ -10,6 +11,10 @@ import { filterRoles, setRoleSelected } from "./settingsEdits";
 const classes = mergeStyleSets({
   list: { maxHeight: 240, overflowY: "auto", display: "flex", flexDirection: "column", gap: 6, padding: "2px 0" },
 });
+
+const SEARCH_ICON = svgIconProps("search");
+const CLEAR_ICON = svgIconProps("close", 12);
+const CHECK_ICON = svgIconProps("checkMark", 12);
 
 interface RolesProps extends SectionProps {
   roles: SecurityRole[];
@@ -30,6 +35,8 @@ export function MailboxRolesSection(props: RolesProps): React.ReactElement {
       <SearchBox
         placeholder={t("settingsPage.roles.search")}
         ariaLabel={t("settingsPage.roles.search")}
+        iconProps={SEARCH_ICON}
+        clearButtonProps={{ ariaLabel: t("settingsPage.roles.clearSearch"), iconProps: CLEAR_ICON }}
         value={query}
         onChange={(_, value) => setQuery(value ?? "")}
         disabled={props.roles.length === 0}
@@ -52,6 +59,7 @@ export function MailboxRolesSection(props: RolesProps): React.ReactElement {
             key={role.id}
             label={role.name}
             checked={isSelected(role)}
+            checkmarkIconProps={CHECK_ICON}
             disabled={readOnly}
             onChange={(_, checked) => props.edit((current) => setRoleSelected(current, role.id, checked === true))}
           />

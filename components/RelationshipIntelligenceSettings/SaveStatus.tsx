@@ -1,5 +1,6 @@
 import * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType } from "@fluentui/react";
+import { DefaultButton, MessageBarType } from "@fluentui/react";
+import { Notice } from "../../shared/ui/Notice";
 import type { Formatter } from "../../shared/ui/format";
 import type { Translate } from "../../shared/ui/i18n";
 import type { EditorStatus } from "./useSettingsEditor";
@@ -32,9 +33,9 @@ function StatusMessage({ t, format, status, onReload }: SaveStatusProps): React.
       return <span>{t(`settingsPage.${status.action}.busy`)}</span>;
     case "done":
       return (
-        <MessageBar messageBarType={MessageBarType.success} delayedRender={false}>
+        <Notice messageBarType={MessageBarType.success} delayedRender={false}>
           {t(`settingsPage.${status.action}.done`)}
-        </MessageBar>
+        </Notice>
       );
     case "failed": {
       const wait = status.failure === "throttled" && status.retryAfterSeconds;
@@ -44,9 +45,9 @@ function StatusMessage({ t, format, status, onReload }: SaveStatusProps): React.
       // A conflict is resolved by reading the other admin's version; the other failures by trying again.
       const reload = status.failure === "conflict" ? <DefaultButton text={t("settingsPage.reload")} onClick={onReload} /> : undefined;
       return (
-        <MessageBar messageBarType={MessageBarType.error} isMultiline delayedRender={false} actions={reload}>
+        <Notice messageBarType={MessageBarType.error} isMultiline delayedRender={false} actions={reload}>
           <strong>{t(`settingsPage.${status.action}.failed`)}</strong> {body}
-        </MessageBar>
+        </Notice>
       );
     }
   }

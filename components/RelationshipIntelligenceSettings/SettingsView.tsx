@@ -1,5 +1,6 @@
 import * as React from "react";
-import { MessageBar, MessageBarType, PrimaryButton, Stack } from "@fluentui/react";
+import { MessageBarType, PrimaryButton, Stack } from "@fluentui/react";
+import { Notice } from "../../shared/ui/Notice";
 import type { LoadResult, Settings, SettingsPageData } from "../../shared/model";
 import { StateView } from "../../shared/ui/StateView";
 import { isCompactLayout, type WidgetHostProps } from "../../shared/ui/types";
@@ -63,9 +64,9 @@ function SettingsForm(props: SettingsFormProps): React.ReactElement {
   return (
     <Stack tokens={{ childrenGap: compact ? 16 : 24 }}>
       {readOnly ? (
-        <MessageBar messageBarType={MessageBarType.info} isMultiline delayedRender={false}>
+        <Notice messageBarType={MessageBarType.info} isMultiline delayedRender={false}>
           {t("settingsPage.readOnly")}
-        </MessageBar>
+        </Notice>
       ) : null}
       <ProblemSummary
         t={t}

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { MessageBar, MessageBarType, mergeStyleSets, Text, useTheme } from "@fluentui/react";
+import { MessageBarType, mergeStyleSets, Text, useTheme } from "@fluentui/react";
+import { Notice } from "../../shared/ui/Notice";
 import { ACTIVITY_KINDS, type ActivityKind, type MessageRef } from "../../shared/model";
 import { message, type Translate } from "../../shared/ui/i18n";
 import { problemField, type ProblemField } from "./settingsEdits";
@@ -19,14 +20,14 @@ export function problemText(t: Translate, problem: MessageRef): string {
 export function ProblemSummary(props: { t: Translate; title: string; problems: MessageRef[]; type: MessageBarType }): React.ReactElement | null {
   if (props.problems.length === 0) return null;
   return (
-    <MessageBar messageBarType={props.type} isMultiline delayedRender={false}>
+    <Notice messageBarType={props.type} isMultiline delayedRender={false}>
       <strong>{props.title}</strong>
       <ul className={classes.list}>
         {props.problems.map((problem, index) => (
           <li key={index}>{problemText(props.t, problem)}</li>
         ))}
       </ul>
-    </MessageBar>
+    </Notice>
   );
 }
 

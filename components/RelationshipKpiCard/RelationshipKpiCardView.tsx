@@ -118,13 +118,11 @@ function metricsOf(group: KpiGroup, props: RelationshipKpiCardViewProps & { kpis
           ),
         },
       ];
-    case "activity": {
-      const now = props.now();
+    case "activity":
       return [
-        { key: "lastActivity", label: t("kpi.lastActivity"), value: describeActivity(kpis.last, t, format, now), wide: true },
-        { key: "nextActivity", label: t("kpi.nextActivity"), value: describeActivity(kpis.next, t, format, now), wide: true },
+        { key: "lastActivity", label: t("kpi.lastActivity"), value: describeActivity(kpis.last, t, format), wide: true },
+        { key: "nextActivity", label: t("kpi.nextActivity"), value: describeActivity(kpis.next, t, format), wide: true },
       ];
-    }
     case "timeline":
       return [];
   }

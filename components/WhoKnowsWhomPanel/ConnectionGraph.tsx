@@ -1,7 +1,8 @@
 import * as React from "react";
-import { HighContrastSelector, mergeStyleSets, useTheme } from "@fluentui/react";
+import { mergeStyleSets, useTheme } from "@fluentui/react";
 import type { Introducer } from "../../shared/model";
 import type { Translate } from "../../shared/ui/i18n";
+import { keepColours, useWidgetColours } from "../../shared/ui/palette";
 
 interface ConnectionGraphProps {
   introducers: Introducer[];
@@ -24,12 +25,8 @@ const classes = mergeStyleSets({
   node: {
     cursor: "pointer",
     outline: "none",
-    selectors: {
-      ":focus circle": { strokeWidth: 4 },
-      [HighContrastSelector]: { selectors: { circle: { stroke: "CanvasText" }, text: { fill: "CanvasText" } } },
-    },
+    selectors: { ":focus circle": { strokeWidth: 4 } },
   },
-  edge: { selectors: { [HighContrastSelector]: { stroke: "CanvasText" } } },
 });
 
 /**
@@ -78,26 +75,27 @@ export function ConnectionGraph(props: ConnectionGraphProps): React.ReactElement
     const angle = (2 * Math.PI * index) / introducers.length - Math.PI / 2;
     return { x: CENTRE + ORBIT * Math.cos(angle), y: CENTRE + ORBIT * Math.sin(angle) };
   });
-  const ink = theme.semanticColors.bodyText;
+  const colours = useWidgetColours();
+  const ink = colours.text;
+  const selectedFill = colours.forced ? colours.background : theme.palette.themeLighter;
 
   return (
-    <svg role="group" aria-label={t("wkw.graph.label")} viewBox={`0 0 ${SIZE} ${SIZE}`} className={classes.graph}>
+    <svg role="group" aria-label={t("wkw.graph.label")} viewBox={`0 0 ${SIZE} ${SIZE}`} className={classes.graph} style={keepColours(colours)}>
       {introducers.map((introducer, index) => (
         <line
           key={`edge-${introducer.userId}`}
-          className={classes.edge}
           x1={CENTRE}
           y1={CENTRE}
           x2={positions[index].x}
           y2={positions[index].y}
-          stroke={theme.palette.neutralTertiary}
+          stroke={colours.edge}
           strokeWidth={1 + introducer.strength / 25}
           strokeDasharray={DASHES[introducer.strengthWord]}
           aria-hidden="true"
         />
       ))}
       <g aria-hidden="true">
-        <circle cx={CENTRE} cy={CENTRE} r={NODE_RADIUS + 6} fill={theme.palette.neutralLighter} stroke={ink} />
+        <circle cx={CENTRE} cy={CENTRE} r={NODE_RADIUS + 6} fill={colours.forced ? colours.background : theme.palette.neutralLighter} stroke={ink} />
         <text x={CENTRE} y={CENTRE} textAnchor="middle" dominantBaseline="central" fontSize="10" fill={ink}>
           {props.recordName ? initials(props.recordName) : t("wkw.graph.centre")}
         </text>
@@ -129,8 +127,8 @@ export function ConnectionGraph(props: ConnectionGraphProps): React.ReactElement
               cx={positions[index].x}
               cy={positions[index].y}
               r={NODE_RADIUS}
-              fill={selected ? theme.palette.themeLighter : theme.palette.white}
-              stroke={selected ? theme.palette.themePrimary : ink}
+              fill={selected ? selectedFill : colours.background}
+              stroke={selected ? colours.selected : ink}
               strokeWidth={selected ? 3 : 1.5}
             />
             <text

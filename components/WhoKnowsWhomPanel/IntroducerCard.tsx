@@ -1,22 +1,51 @@
 import * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType, Persona, PersonaSize, Stack, Text } from "@fluentui/react";
-import type { DataErrorKind } from "../../shared/errors";
+import {
+  DefaultButton,
+  getInitials,
+  Link,
+  MessageBarType,
+  Persona,
+  PersonaSize,
+  Stack,
+  Text,
+  type IPersonaSharedProps,
+} from "@fluentui/react";
 import type { Introducer } from "../../shared/model";
+import { canRetry, failureReason, type Failure } from "../../shared/ui/failure";
 import { message, type Translate } from "../../shared/ui/i18n";
+import { SvgIcon } from "../../shared/ui/icons";
+import { Notice } from "../../shared/ui/Notice";
 import { StrengthMeter } from "./StrengthMeter";
 
+/**
+ * Where one colleague's introduction stands. Once a draft exists it is the only draft for them:
+ * the card offers to open it again, never to create another.
+ */
 export type RequestStatus =
   | { kind: "idle" }
-  | { kind: "busy" }
-  | { kind: "sent" }
-  | { kind: "failed"; error: DataErrorKind };
+  | { kind: "creating" }
+  | { kind: "opened"; emailId: string }
+  | { kind: "notOpened"; emailId: string; failure: Failure }
+  | { kind: "failed"; failure: Failure };
+
+export interface IntroductionRequest {
+  status: RequestStatus;
+  onRequest: () => void;
+  onOpen: (emailId: string) => void;
+}
 
 interface IntroducerCardProps {
   introducer: Introducer;
   t: Translate;
   compact: boolean;
   /** Absent for the signed-in user, who needs no introduction. */
-  request?: { status: RequestStatus; onRequest: () => void };
+  request?: IntroductionRequest;
+}
+
+/** Fluent falls back to its icon font's "Contact" glyph when a name yields no initials. */
+function renderInitials(props?: IPersonaSharedProps): React.ReactElement {
+  const initials = getInitials(props?.text ?? "", false);
+  return initials ? <span>{initials}</span> : <SvgIcon name="person" size={20} />;
 }
 
 /** One colleague: who they are, how well they know the customer and why, and the request action. */
@@ -30,6 +59,7 @@ export function IntroducerCard(props: IntroducerCardProps): React.ReactElement {
         size={props.compact ? PersonaSize.size32 : PersonaSize.size40}
         // Initials sit on a saturated coin in every theme; Fluent would take the dark theme's "white" (its background).
         initialsTextColor="#ffffff"
+        onRenderInitials={renderInitials}
       />
       <StrengthMeter introducer={introducer} t={t} />
       <Text block variant="small">
@@ -40,30 +70,59 @@ export function IntroducerCard(props: IntroducerCardProps): React.ReactElement {
   );
 }
 
-function RequestAction(props: IntroducerCardProps & { request: NonNullable<IntroducerCardProps["request"]> }) {
+function RequestAction(props: IntroducerCardProps & { request: IntroductionRequest }): React.ReactElement {
   const { t, introducer, request } = props;
-  const busy = request.status.kind === "busy";
+  const { status } = request;
   const name = introducer.fullName;
+  const outcome = React.useRef<HTMLDivElement>(null);
+  const button = status.kind === "idle" || status.kind === "creating" || (status.kind === "failed" && canRetry(status.failure));
+  // The button goes once a draft exists (or nothing more can be tried): its focus moves to what happened.
+  const hadButton = React.useRef(button);
+  React.useEffect(() => {
+    if (hadButton.current && !button && isFocusLost()) outcome.current?.focus();
+    hadButton.current = button;
+  }, [button]);
+
+  const creating = status.kind === "creating";
+  const openLink = (emailId: string) => (
+    <Link onClick={() => request.onOpen(emailId)} aria-label={t("wkw.request.openLabel", { name })}>
+      {t("wkw.request.open")}
+    </Link>
+  );
   return (
     <Stack tokens={{ childrenGap: 6 }} horizontalAlign="start">
-      <DefaultButton
-        text={busy ? t("wkw.request.busy") : t("wkw.request")}
-        ariaLabel={busy ? undefined : t("wkw.request.label", { name })}
-        // Stays focusable while busy, so keyboard users keep their place.
-        disabled={busy}
-        allowDisabledFocus
-        onClick={request.onRequest}
-      />
+      {button ? (
+        <DefaultButton
+          text={creating ? t("wkw.request.busy") : t("wkw.request")}
+          ariaLabel={creating ? undefined : t("wkw.request.label", { name })}
+          // Stays focusable while the draft is created, so keyboard users keep their place.
+          disabled={creating}
+          allowDisabledFocus
+          onClick={request.onRequest}
+        />
+      ) : null}
       <div aria-live="polite">
-        {request.status.kind === "sent" ? (
-          <MessageBar messageBarType={MessageBarType.success}>{t("wkw.request.sent", { name })}</MessageBar>
+        {status.kind === "opened" ? (
+          <Notice ref={outcome} messageBarType={MessageBarType.success} isMultiline delayedRender={false}>
+            {t("wkw.request.opened", { name })} {openLink(status.emailId)}
+          </Notice>
         ) : null}
-        {request.status.kind === "failed" ? (
-          <MessageBar messageBarType={MessageBarType.error} isMultiline>
-            {t("wkw.request.failed", { name, reason: t(`error.${request.status.error}`) })}
-          </MessageBar>
+        {status.kind === "notOpened" ? (
+          <Notice ref={outcome} messageBarType={MessageBarType.warning} isMultiline delayedRender={false}>
+            {t("wkw.request.notOpened", { name, reason: failureReason(t, status.failure) })} {openLink(status.emailId)}
+          </Notice>
+        ) : null}
+        {status.kind === "failed" ? (
+          <Notice ref={outcome} messageBarType={MessageBarType.error} isMultiline delayedRender={false}>
+            {t("wkw.request.failed", { name, reason: failureReason(t, status.failure) })}
+          </Notice>
         ) : null}
       </div>
     </Stack>
   );
+}
+
+/** Focus fell back to the page when the element holding it went away. */
+function isFocusLost(): boolean {
+  return document.activeElement === null || document.activeElement === document.body;
 }

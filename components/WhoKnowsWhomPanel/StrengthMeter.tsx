@@ -1,27 +1,22 @@
 import * as React from "react";
-import { HighContrastSelector, mergeStyleSets, Stack, Text, useTheme } from "@fluentui/react";
+import { mergeStyleSets, Stack, Text } from "@fluentui/react";
 import type { Introducer } from "../../shared/model";
 import type { Translate } from "../../shared/ui/i18n";
+import { keepColours, useWidgetColours } from "../../shared/ui/palette";
 
 const classes = mergeStyleSets({
-  track: {
-    width: 80,
-    height: 8,
-    borderRadius: 4,
-    overflow: "hidden",
-    flexShrink: 0,
-    selectors: { [HighContrastSelector]: { border: "1px solid CanvasText" } },
-  },
-  fill: { height: "100%", selectors: { [HighContrastSelector]: { background: "CanvasText" } } },
+  track: { width: 80, height: 10, borderRadius: 5, overflow: "hidden", flexShrink: 0, borderWidth: 1, borderStyle: "solid" },
+  fill: { height: "100%" },
 });
 
 /** Connection strength as a meter, always with its word beside it. */
 export function StrengthMeter(props: { introducer: Introducer; t: Translate }): React.ReactElement {
   const { introducer, t } = props;
-  const theme = useTheme();
+  const colours = useWidgetColours();
   const word = t(`wkw.strength.${introducer.strengthWord}`);
   return (
     <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
+      {/* The outline shows the full length at 3:1, so how much is filled can be seen. */}
       <div
         role="meter"
         aria-label={t("wkw.strength")}
@@ -30,11 +25,12 @@ export function StrengthMeter(props: { introducer: Introducer; t: Translate }): 
         aria-valuenow={introducer.strength}
         aria-valuetext={t("wkw.strength.value", { word, strength: Math.round(introducer.strength) })}
         className={classes.track}
-        style={{ background: theme.palette.neutralLight }}
+        style={{ ...keepColours(colours), borderColor: colours.meterOutline, background: colours.background }}
       >
         <div
           className={classes.fill}
-          style={{ width: `${Math.min(100, Math.max(0, introducer.strength))}%`, background: theme.palette.themePrimary }}
+          data-part="fill"
+          style={{ width: `${Math.min(100, Math.max(0, introducer.strength))}%`, background: colours.meterFill }}
         />
       </div>
       <Text variant="small" aria-hidden="true">

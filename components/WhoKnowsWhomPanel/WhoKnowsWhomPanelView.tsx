@@ -1,11 +1,12 @@
 import * as React from "react";
-import { DefaultButton, mergeStyleSets, Stack, Text } from "@fluentui/react";
-import { isDataError } from "../../shared/errors";
+import { DefaultButton, MessageBarType, mergeStyleSets, Stack, Text } from "@fluentui/react";
 import type { Introducer, IntroducerList, LoadResult } from "../../shared/model";
+import { failureOf } from "../../shared/ui/failure";
+import { Notice } from "../../shared/ui/Notice";
 import type { WidgetHostProps } from "../../shared/ui/types";
 import { LoadedWidget } from "../../shared/ui/LoadedWidget";
 import { ConnectionGraph } from "./ConnectionGraph";
-import { IntroducerCard, type RequestStatus } from "./IntroducerCard";
+import { IntroducerCard, type IntroductionRequest, type RequestStatus } from "./IntroducerCard";
 
 export type IntroducerViewMode = "list" | "graph";
 
@@ -15,8 +16,10 @@ export interface WhoKnowsWhomPanelViewProps extends WidgetHostProps {
   defaultView: IntroducerViewMode;
   /** The record's name when the host knows it, shown at the centre of the graph. */
   recordName?: string;
-  /** Resolves when the request is made; rejects (ideally with a DataError) when it could not be. */
-  requestIntroduction: (introducer: Introducer) => Promise<void>;
+  /** Creates the draft introduction email and resolves with its id; rejects (ideally with a DataError) when it could not. */
+  requestIntroduction: (introducer: Introducer) => Promise<string>;
+  /** Opens a draft email on its form, for the user to review and send. */
+  openDraft: (emailId: string) => Promise<void>;
 }
 
 const classes = mergeStyleSets({
@@ -42,19 +45,19 @@ function PanelReady(props: ReadyProps): React.ReactElement {
   const { list, t } = props;
   const [mode, setMode] = React.useState<IntroducerViewMode>(props.defaultView);
   const [selectedId, setSelectedId] = React.useState<string | null>(null);
-  const requests = useIntroductionRequests(props.requestIntroduction);
+  const requests = useIntroductionRequests(props.requestIntroduction, props.openDraft);
   const card = (introducer: Introducer) => (
-    <IntroducerCard
-      introducer={introducer}
-      t={t}
-      compact={props.compact}
-      request={{ status: requests.status(introducer.userId), onRequest: () => requests.request(introducer) }}
-    />
+    <IntroducerCard introducer={introducer} t={t} compact={props.compact} request={requests.for(introducer)} />
   );
   const selected = list.introducers.find((i) => i.userId === selectedId);
 
   return (
     <Stack tokens={{ childrenGap: 8 }}>
+      {list.mailboxNote === "noRolesSelected" ? (
+        <Notice messageBarType={MessageBarType.info} isMultiline delayedRender={false}>
+          {t("wkw.mailboxNote.noRolesSelected")}
+        </Notice>
+      ) : null}
       {list.introducers.length === 0 ? (
         <Text block>{t("wkw.empty")}</Text>
       ) : (
@@ -102,9 +105,18 @@ function PanelReady(props: ReadyProps): React.ReactElement {
   );
 }
 
-/** Request state per colleague; a failed request leaves the button ready for another try. */
-function useIntroductionRequests(requestIntroduction: (introducer: Introducer) => Promise<void>) {
+/**
+ * Request state per colleague. One click creates at most one draft: the button is inert while the
+ * draft is created, and once it exists only opening it is offered. A failed creation leaves the
+ * button for another try where trying again can help.
+ */
+function useIntroductionRequests(
+  requestIntroduction: (introducer: Introducer) => Promise<string>,
+  openDraft: (emailId: string) => Promise<void>,
+) {
   const [statuses, setStatuses] = React.useState<Record<string, RequestStatus>>({});
+  // Read synchronously, so a second click in the same tick finds the first one in flight.
+  const inFlight = React.useRef(new Set<string>());
   const mounted = React.useRef(true);
   React.useEffect(
     () => () => {
@@ -115,17 +127,34 @@ function useIntroductionRequests(requestIntroduction: (introducer: Introducer) =
   const set = (userId: string, status: RequestStatus) => {
     if (mounted.current) setStatuses((all) => ({ ...all, [userId]: status }));
   };
+  const open = (userId: string, emailId: string) =>
+    Promise.resolve()
+      .then(() => openDraft(emailId))
+      .then(
+        () => set(userId, { kind: "opened", emailId }),
+        (error: unknown) => set(userId, { kind: "notOpened", emailId, failure: failureOf(error) }),
+      );
+
   return {
-    status: (userId: string): RequestStatus => statuses[userId] ?? { kind: "idle" },
-    request: (introducer: Introducer) => {
-      if (statuses[introducer.userId]?.kind === "busy") return;
-      set(introducer.userId, { kind: "busy" });
-      Promise.resolve()
-        .then(() => requestIntroduction(introducer))
-        .then(
-          () => set(introducer.userId, { kind: "sent" }),
-          (error: unknown) => set(introducer.userId, { kind: "failed", error: isDataError(error) ? error.kind : "unknown" }),
-        );
+    for: (introducer: Introducer): IntroductionRequest => {
+      const { userId } = introducer;
+      return {
+        status: statuses[userId] ?? { kind: "idle" },
+        onRequest: () => {
+          const current = statuses[userId]?.kind;
+          if (inFlight.current.has(userId) || current === "opened" || current === "notOpened") return;
+          inFlight.current.add(userId);
+          set(userId, { kind: "creating" });
+          Promise.resolve()
+            .then(() => requestIntroduction(introducer))
+            .then(
+              (emailId) => open(userId, emailId),
+              (error: unknown) => set(userId, { kind: "failed", failure: failureOf(error) }),
+            )
+            .finally(() => inFlight.current.delete(userId));
+        },
+        onOpen: (emailId: string) => void open(userId, emailId),
+      };
     },
   };
 }

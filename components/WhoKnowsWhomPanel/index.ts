@@ -1,5 +1,6 @@
 import * as React from "react";
 import { loadIntroducers, requestIntroduction } from "../../shared/data/widgets";
+import { DataError } from "../../shared/errors";
 import type { Introducer, RecordTarget } from "../../shared/model";
 import { hostProps, loadKey, readRecordName, readRecordTarget, type CommonInputs } from "../../shared/pcf/host";
 import { WidgetControl } from "../../shared/pcf/widgetControl";
@@ -28,19 +29,22 @@ export class WhoKnowsWhomPanel extends WidgetControl<IInputs> {
       loadKey: loadKey(target, count),
       defaultView: context.parameters.defaultView?.raw === "graph" ? "graph" : "list",
       recordName: readRecordName(context) ?? undefined,
-      requestIntroduction: (introducer: Introducer) => this.introduce(context, target, introducer),
+      requestIntroduction: (introducer: Introducer) => this.draftIntroduction(context, target, introducer),
+      // The user reviews and sends the draft themselves, on the email form.
+      openDraft: async (emailId: string) => {
+        await context.navigation.openForm({ entityName: "email", entityId: emailId });
+      },
     });
   }
 
-  /** Drafts the email, then opens it so the user reviews and sends it themselves. */
-  private async introduce(context: ComponentFramework.Context<IInputs>, target: RecordTarget, introducer: Introducer): Promise<void> {
-    if (target.kind !== "record") return;
+  /** Drafts the email in the user's language; the view opens it. */
+  private async draftIntroduction(context: ComponentFramework.Context<IInputs>, target: RecordTarget, introducer: Introducer): Promise<string> {
+    if (target.kind !== "record") throw new DataError("invalidInput", "There is no saved record to introduce");
     const { t } = hostProps(context);
     const params = { colleague: introducer.fullName, record: readRecordName(context) ?? t("wkw.thisCustomer") };
-    const emailId = await requestIntroduction(this.services, target.record, introducer, {
+    return requestIntroduction(this.services, target.record, introducer, {
       subject: t("wkw.introSubject", params),
       body: t("wkw.introBody", params),
     });
-    await context.navigation.openForm({ entityName: "email", entityId: emailId });
   }
 }

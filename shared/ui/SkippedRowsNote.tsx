@@ -1,5 +1,6 @@
 import * as React from "react";
-import { MessageBar, MessageBarType } from "@fluentui/react";
+import { MessageBarType } from "@fluentui/react";
+import { Notice } from "./Notice";
 import type { Translate } from "./i18n";
 
 /**
@@ -8,5 +9,5 @@ import type { Translate } from "./i18n";
  */
 export function SkippedRowsNote(props: { count: number; t: Translate }): React.ReactElement | null {
   if (props.count <= 0) return null;
-  return <MessageBar messageBarType={MessageBarType.warning}>{props.t("state.skippedRows", { count: props.count })}</MessageBar>;
+  return <Notice messageBarType={MessageBarType.warning}>{props.t("state.skippedRows", { count: props.count })}</Notice>;
 }

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType, Shimmer, ShimmerElementType, Stack } from "@fluentui/react";
+import { DefaultButton, MessageBarType, Shimmer, ShimmerElementType, Stack } from "@fluentui/react";
+import { Notice } from "./Notice";
 import type { FeatureOffReason } from "../model";
 import type { Formatter } from "./format";
 import type { Translate } from "./i18n";
@@ -27,9 +28,9 @@ export function StateView(props: StateViewProps): React.ReactElement {
     <DefaultButton text={t("state.retry")} onClick={props.onRetry} />
   ) : undefined;
   return (
-    <MessageBar messageBarType={type} isMultiline actions={retry} data-state={state.kind}>
+    <Notice messageBarType={type} isMultiline actions={retry} data-state={state.kind}>
       <strong>{title}</strong> {body}
-    </MessageBar>
+    </Notice>
   );
 }
 

@@ -2,15 +2,13 @@ import type { ActivitySummary } from "../model";
 import type { Formatter } from "./format";
 import type { Translate } from "./i18n";
 
-/** "3 days ago · email from them", "Tomorrow · meeting"; "None" when there is no such activity. */
-export function describeActivity(
-  activity: ActivitySummary | null,
-  t: Translate,
-  format: Formatter,
-  now: Date,
-): string {
+/**
+ * "3/9/2025 · email from them"; "None" when there is no such activity. Always the date, as every
+ * other date the widgets show: a relative phrase beside a date reads as two different clocks.
+ */
+export function describeActivity(activity: ActivitySummary | null, t: Translate, format: Formatter): string {
   if (!activity) return t("activity.none");
-  return t("activity.when", { when: format.relative(activity.at, now), what: activityWhat(activity, t) });
+  return t("activity.when", { when: format.date(activity.at), what: activityWhat(activity, t) });
 }
 
 /** The kind of activity and, where it matters, who started it. */

@@ -11,8 +11,6 @@ export interface Formatter {
   duration(minutes: number): string;
   /** A calendar day key "YYYY-MM-DD" (already in the user's time zone: not shifted again). */
   day(key: string): string;
-  /** "Today", "Yesterday", "3 days ago", "In 2 days"; further away, the date itself. */
-  relative(d: Date, now: Date): string;
 }
 
 /**
@@ -33,10 +31,6 @@ export interface HostFormatting {
 export interface UserTimeZone {
   toLocal(d: Date): Date;
 }
-
-/** Beyond this many days, a relative phrase helps less than the date itself. */
-const RELATIVE_DAYS = 6;
-const MS_PER_DAY = 86_400_000;
 
 export function makeFormatter(t: Translate, formatting: HostFormatting, timeZone: UserTimeZone): Formatter {
   const integer = (n: number) => formatting.formatInteger(Math.round(n));
@@ -59,20 +53,5 @@ export function makeFormatter(t: Translate, formatting: HostFormatting, timeZone
       if (rest === 0) return t("format.hours", { hours: integer(hours) });
       return t("format.hoursMinutes", { hours: integer(hours), minutes: rest });
     },
-    relative: (d, now) => {
-      const days = calendarDaysBetween(timeZone.toLocal(now), timeZone.toLocal(d));
-      if (days === 0) return t("relative.today");
-      if (days === -1) return t("relative.yesterday");
-      if (days === 1) return t("relative.tomorrow");
-      if (days < 0 && -days <= RELATIVE_DAYS) return t("relative.daysAgo", { days: -days });
-      if (days > 0 && days <= RELATIVE_DAYS) return t("relative.inDays", { days });
-      return date(d);
-    },
   };
-}
-
-/** Whole calendar days from `from` to `to`, compared on their local date fields. */
-function calendarDaysBetween(from: Date, to: Date): number {
-  const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
-  return Math.round((day(to) - day(from)) / MS_PER_DAY);
 }

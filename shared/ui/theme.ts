@@ -1,4 +1,5 @@
-import type { IPalette, ISemanticColors, PartialTheme } from "@fluentui/react";
+import { createTheme, type IPalette, type ISemanticColors, type Theme } from "@fluentui/react";
+import { ensureContrast, GRAPHIC_CONTRAST, TEXT_CONTRAST, textOn } from "./contrast";
 
 /** What the host puts in `context.fluentDesignLanguage` when modern theming is on. */
 export interface HostDesignLanguage {
@@ -63,9 +64,6 @@ const DARK_PALETTE: Partial<IPalette> = {
  * page; in the dark palette `white` is the background, so these need their own dark values.
  */
 const DARK_SEMANTIC_COLORS: Partial<ISemanticColors> = {
-  primaryButtonText: "#000000",
-  primaryButtonTextHovered: "#000000",
-  primaryButtonTextPressed: "#000000",
   messageText: "#ffffff",
   messageLink: "#62abf5",
   messageLinkHovered: "#77b7f7",
@@ -79,10 +77,11 @@ const DARK_SEMANTIC_COLORS: Partial<ISemanticColors> = {
 
 /**
  * Follows the host's theme when it gives one (dark included); otherwise undefined, which leaves
- * Fluent 8's default theme. High contrast needs nothing here: Fluent handles forced colours, and
- * the views never carry meaning by colour alone.
+ * the theme the host loaded. Whatever the host's tokens, the result is readable: see `readable`.
+ * High contrast (forced colours) is the browser's: Fluent's own styles follow it, and the marks the
+ * widgets draw take system colours (palette.ts).
  */
-export function themeFromHost(fluentDesignLanguage?: HostDesignLanguage): PartialTheme | undefined {
+export function themeFromHost(fluentDesignLanguage?: HostDesignLanguage): Theme | undefined {
   if (!fluentDesignLanguage) return undefined;
   const tokens = isRecord(fluentDesignLanguage.tokenTheme) ? fluentDesignLanguage.tokenTheme : {};
   const dark = fluentDesignLanguage.isDarkTheme === true;
@@ -101,7 +100,56 @@ export function themeFromHost(fluentDesignLanguage?: HostDesignLanguage): Partia
   if (dark && !semanticColors.bodyText) semanticColors.bodyText = palette.neutralPrimary;
 
   if (!dark && Object.keys(palette).length === 0 && Object.keys(semanticColors).length === 0) return undefined;
-  return { palette, semanticColors, isInverted: dark };
+  return readable(createTheme({ palette, semanticColors, isInverted: dark }), Boolean(colour(tokens.colorNeutralForegroundOnBrand)));
+}
+
+/**
+ * Holds a theme to WCAG contrast: text 4.5:1 on its background, field borders and icons 3:1.
+ * A host may give a brand colour without its on-brand foreground (or one that clashes with it), so
+ * button text is whichever of black and white reads on the button, and the button darkens or
+ * lightens where neither does.
+ */
+export function readable(theme: Theme, hostGaveOnBrandText = false): Theme {
+  const s = theme.semanticColors;
+  const background = s.bodyBackground;
+  const text = (colour: string) => ensureContrast(colour, [background], TEXT_CONTRAST);
+  const graphic = (colour: string) => ensureContrast(colour, [background], GRAPHIC_CONTRAST);
+  const button = (fill: string, label: string) => {
+    const ink = hostGaveOnBrandText ? label : textOn(fill);
+    return { fill: ensureContrast(fill, [ink], TEXT_CONTRAST), ink };
+  };
+  const rest = button(s.primaryButtonBackground, s.primaryButtonText);
+  const hovered = button(s.primaryButtonBackgroundHovered, s.primaryButtonTextHovered);
+  const pressed = button(s.primaryButtonBackgroundPressed, s.primaryButtonTextPressed);
+  const messageBackgrounds = [s.infoBackground, s.warningBackground, s.severeWarningBackground, s.errorBackground, s.blockingBackground, s.successBackground];
+  return createTheme({
+    palette: theme.palette,
+    isInverted: theme.isInverted,
+    semanticColors: {
+      ...s,
+      bodyText: text(s.bodyText),
+      bodySubtext: text(s.bodySubtext),
+      link: text(s.link),
+      linkHovered: text(s.linkHovered),
+      actionLink: text(s.actionLink),
+      errorText: text(s.errorText),
+      inputBorder: graphic(s.inputBorder),
+      inputPlaceholderText: text(s.inputPlaceholderText),
+      successIcon: graphic(s.successIcon),
+      warningIcon: graphic(s.warningIcon),
+      severeWarningIcon: graphic(s.severeWarningIcon),
+      errorIcon: graphic(s.errorIcon),
+      infoIcon: graphic(s.infoIcon),
+      primaryButtonBackground: rest.fill,
+      primaryButtonText: rest.ink,
+      primaryButtonBackgroundHovered: hovered.fill,
+      primaryButtonTextHovered: hovered.ink,
+      primaryButtonBackgroundPressed: pressed.fill,
+      primaryButtonTextPressed: pressed.ink,
+      messageText: ensureContrast(s.messageText, messageBackgrounds, TEXT_CONTRAST),
+      messageLink: ensureContrast(s.messageLink, messageBackgrounds, TEXT_CONTRAST),
+    },
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
