@@ -2,12 +2,14 @@
  * The small OData subset the data layer uses for settings and lookups:
  * `?$select=a,b&$filter=<col> eq <literal> [and ...]&$top=N&$orderby=col [asc|desc]`.
  * Literals: 'text' ('' escapes a quote), GUIDs, numbers, true/false, null. Lookups are named
- * `_<name>_value`, as in the Web API. Anything else throws.
+ * `_<name>_value`, as in the Web API. A property the entity type lacks (a lookup by its logical
+ * name included) is refused with Dataverse's 0x80060888; other syntax throws as unsupported.
  */
 
-import { ColumnDef, TableDef, columnDef } from "./schema";
-import { Row, Value, normalizeGuid, storeValue } from "./values";
+import { ColumnDef, TableDef, hasColumn } from "./schema";
+import { Row, Value, cell, normalizeGuid, storeValue } from "./values";
 import { comparable } from "./fetchXml/conditions";
+import { refuse, unknownPropertyFault } from "./faults";
 
 export interface ODataQuery {
   select: string[] | null;
@@ -56,6 +58,12 @@ export function parseODataOptions(options: string | undefined, table: TableDef):
           return { column: odataColumn(table, column), descending: direction === "desc" };
         });
         break;
+      case "$expand":
+        for (const item of value.split(",")) {
+          const navigation = item.trim().replace(/\(.*$/, "");
+          if (!table.single.has(navigation) && !(navigation in table.collection)) refuse(unknownPropertyFault(table.name, navigation));
+        }
+        throw unsupported(`$expand=${value}`);
       default:
         throw unsupported(`query option ${name}`);
     }
@@ -67,10 +75,10 @@ export function parseODataOptions(options: string | undefined, table: TableDef):
 export function odataColumn(table: TableDef, property: string): string {
   const lookup = /^_(.+)_value$/.exec(property);
   const name = lookup ? lookup[1] : property;
-  const column = columnDef(table, name);
-  if ((column.kind === "lookup") !== Boolean(lookup)) {
-    throw unsupported(lookup ? `${property} is not a lookup` : `lookup ${name} must be named _${name}_value`);
+  if (!hasColumn(table, name) || (table.columns[name].kind === "lookup") !== Boolean(lookup)) {
+    refuse(unknownPropertyFault(table.name, property));
   }
+  if (table.columns[name].kind === "opaque") throw unsupported(`${property} (party lists, files and images)`);
   return name;
 }
 
@@ -84,7 +92,7 @@ function parseFilter(text: string, table: TableDef): ODataClause[] {
     if (joiner !== undefined && joiner !== "and") throw unsupported(`'${joiner}' in $filter (only and)`);
     if (joiner !== undefined && i + 4 >= tokens.length) throw unsupported(`$filter=${text}`);
     const column = odataColumn(table, property);
-    clauses.push({ column, operator, value: literalValue(literal, columnDef(table, column)) });
+    clauses.push({ column, operator, value: literalValue(literal, table.columns[column]) });
   }
   return clauses;
 }
@@ -113,8 +121,8 @@ function literalValue(literal: string, column: ColumnDef): Value {
 
 export function matchesOData(row: Row, query: ODataQuery, table: TableDef): boolean {
   return query.filter.every((clause) => {
-    const column = columnDef(table, clause.column);
-    const actual = comparable(column, row[clause.column]);
+    const column = table.columns[clause.column];
+    const actual = comparable(column, cell(row, clause.column));
     const expected = comparable(column, clause.value);
     return clause.operator === "eq" ? actual === expected : actual !== expected;
   });
@@ -123,16 +131,18 @@ export function matchesOData(row: Row, query: ODataQuery, table: TableDef): bool
 /** A row as the Web API returns it: selected columns (all when no $select), nulls included. */
 export function odataEntity(row: Row, table: TableDef, select: string[] | null): Record<string, unknown> {
   const entity: Record<string, unknown> = { [table.primaryKey]: row[table.primaryKey] };
-  for (const name of select ?? Object.keys(table.columns)) {
-    const column = columnDef(table, name);
+  const names = select ?? Object.keys(table.columns).filter((name) => table.columns[name].readable && table.columns[name].kind !== "opaque");
+  for (const name of names) {
+    const column = table.columns[name];
+    const value = cell(row, name);
     if (column.kind !== "lookup") {
-      entity[name] = row[name];
+      entity[name] = value;
       continue;
     }
     const key = `_${name}_value`;
-    entity[key] = row[name];
-    if (row[name] !== null) {
-      entity[key + LOOKUP_TABLE] = column.typeColumn ? row[column.typeColumn] : (column.targets as string[])[0];
+    entity[key] = value;
+    if (value !== null) {
+      entity[key + LOOKUP_TABLE] = column.typeColumn ? cell(row, column.typeColumn) : (column.targets as string[])[0];
     }
   }
   return entity;

@@ -1,10 +1,11 @@
 /**
- * In-memory tables. Rows hold every column of their table (null when unset). Lookup and
- * flagged columns are hash-indexed so joins and party lookups stay fast on 100,000 activities.
+ * In-memory tables. Rows hold only the columns that were set (absent = null), so tables can carry
+ * every published column at no cost. Lookups and GUID columns are hash-indexed so joins and party
+ * lookups stay fast on 100,000 activities.
  */
 
-import { TABLES, TableDef, columnDef, storageTable, tableDef } from "./schema";
-import { Row, Value, normalizeGuid, storeValue } from "./values";
+import { TABLES, TableDef, hasColumn, standInError, storageTable, storedColumn, tableDef } from "./schema";
+import { Row, Value, cell, normalizeGuid, storeValue } from "./values";
 
 export interface StoreOptions {
   /** The store's "now", for createdon/modifiedon. */
@@ -14,18 +15,6 @@ export interface StoreOptions {
 }
 
 type ColumnIndex = Map<Value, Row[]>;
-
-/** Every column set to null: new rows are spread from it, so they share one object shape. */
-const blankRows = new Map<TableDef, Row>();
-
-function blankRow(def: TableDef): Row {
-  let blank = blankRows.get(def);
-  if (!blank) {
-    blank = Object.fromEntries(Object.keys(def.columns).map((name) => [name, null]));
-    blankRows.set(def, blank);
-  }
-  return blank;
-}
 
 export class DataverseStore {
   private readonly tables = new Map<string, Map<string, Row>>();
@@ -43,24 +32,32 @@ export class DataverseStore {
       this.tables.set(def.name, new Map());
       const indexed = new Map<string, ColumnIndex>();
       for (const [name, column] of Object.entries(def.columns)) {
-        if (column.kind === "lookup" || column.indexed) indexed.set(name, new Map());
+        if (column.indexed) indexed.set(name, new Map());
       }
       this.indexes.set(def.name, indexed);
     }
   }
 
-  /** Adds a row; unknown columns throw. Views (email, task, ...) set activitytypecode. Returns the id. */
+  /**
+   * Adds a row the way the platform itself would (server-side sync, solution import): any published
+   * column of the table, and for an activity any of activitypointer's too. Unpublished columns and
+   * a statuscode outside its statecode throw. Activities set activitytypecode. Returns the id.
+   */
   insert(table: string, values: Record<string, unknown>): string {
     const def = tableDef(table);
-    const row: Row = { ...blankRow(def) };
-    for (const name in values) row[name] = storeValue(columnDef(def, name), values[name]);
+    const row: Row = {};
+    for (const name in values) {
+      const value = storeValue(this.column(def, name), values[name]);
+      if (value !== null) row[name] = value;
+    }
     if (def.viewOf) row.activitytypecode = def.viewOf.activityType;
     row[def.primaryKey] ??= this.newId();
-    if ("createdon" in def.columns) row.createdon ??= storeValue(def.columns.createdon, this.clock());
-    if ("modifiedon" in def.columns) row.modifiedon ??= row.createdon;
+    if (hasColumn(def, "createdon")) row.createdon ??= storeValue(def.columns.createdon, this.clock());
+    if (hasColumn(def, "modifiedon") && row.createdon !== undefined) row.modifiedon ??= row.createdon;
+    checkStatus(def, row);
     const rows = this.rowsOf(def);
     const id = row[def.primaryKey] as string;
-    if (rows.has(id)) throw new Error(`Stand-in: duplicate ${def.name} id ${id}`);
+    if (rows.has(id)) throw standInError(`duplicate ${def.name} id ${id}`);
     rows.set(id, row);
     this.indexRow(def, row, "add");
     return id;
@@ -72,7 +69,7 @@ export class DataverseStore {
     return row && this.inView(def, row) ? row : undefined;
   }
 
-  /** All rows of a table (or view). */
+  /** All rows of a table (or activity type). */
   scan(table: string): Iterable<Row> {
     const def = tableDef(table);
     if (def.viewOf) return this.lookup(def.viewOf.table, "activitytypecode", def.viewOf.activityType);
@@ -92,7 +89,7 @@ export class DataverseStore {
   lookup(table: string, column: string, value: Value): Row[] {
     const def = tableDef(table);
     const index = this.indexes.get(storageTable(def))?.get(column);
-    if (!index) throw new Error(`Stand-in: ${table}.${column} is not indexed`);
+    if (!index) throw standInError(`${table}.${column} is not indexed`);
     const rows = index.get(value) ?? [];
     return def.viewOf ? rows.filter((row) => this.inView(def, row)) : rows;
   }
@@ -103,12 +100,16 @@ export class DataverseStore {
     if (!row) return undefined;
     const patch: Row = {};
     for (const [name, value] of Object.entries(values)) {
-      if (name === def.primaryKey) throw new Error(`Stand-in: the primary key of ${table} cannot change`);
-      patch[name] = storeValue(columnDef(def, name), value);
+      if (name === def.primaryKey) throw standInError(`the primary key of ${table} cannot change`);
+      patch[name] = storeValue(this.column(def, name), value);
     }
-    if ("modifiedon" in def.columns) patch.modifiedon = storeValue(def.columns.modifiedon, this.clock());
+    if (hasColumn(def, "modifiedon")) patch.modifiedon = storeValue(def.columns.modifiedon, this.clock());
+    checkStatus(def, { ...row, ...patch });
     this.indexRow(def, row, "remove");
-    Object.assign(row, patch);
+    for (const [name, value] of Object.entries(patch)) {
+      if (value === null) delete row[name];
+      else row[name] = value;
+    }
     this.indexRow(def, row, "add");
     return row;
   }
@@ -122,6 +123,12 @@ export class DataverseStore {
     return true;
   }
 
+  private column(def: TableDef, name: string) {
+    const column = storedColumn(def, name);
+    if (!column) throw standInError(`'${name}' is not a published column of ${def.name}`);
+    return column;
+  }
+
   private rowsOf(def: TableDef): Map<string, Row> {
     return this.tables.get(storageTable(def)) as Map<string, Row>;
   }
@@ -133,7 +140,7 @@ export class DataverseStore {
   private indexRow(def: TableDef, row: Row, change: "add" | "remove"): void {
     const indexed = this.indexes.get(storageTable(def)) as Map<string, ColumnIndex>;
     for (const [column, index] of indexed) {
-      const value = row[column];
+      const value = cell(row, column);
       if (value === null) continue;
       const bucket = index.get(value);
       if (change === "add") {
@@ -144,5 +151,16 @@ export class DataverseStore {
         if (at >= 0) bucket.splice(at, 1);
       }
     }
+  }
+}
+
+/** A statuscode must belong to the row's statecode, as the table's status options say. */
+function checkStatus(def: TableDef, row: Row): void {
+  const states = storedColumn(def, "statuscode")?.states;
+  const status = cell(row, "statuscode");
+  const state = cell(row, "statecode");
+  if (!states || status === null || state === null) return;
+  if (states[status as number] !== state) {
+    throw standInError(`${def.name} statuscode ${String(status)} does not belong to statecode ${String(state)}`);
   }
 }

@@ -15,8 +15,7 @@ const activity = fc.record({
 function standInWith(activities: { kind: string; minute: number; duration: number | null }[]): DataverseStandIn {
   const store = new DataverseStore();
   for (const a of activities) {
-    store.insert("activitypointer", {
-      activitytypecode: a.kind,
+    store.insert(a.kind, {
       actualend: new Date(YEAR_START + a.minute * 60_000),
       actualdurationminutes: a.duration,
     });
@@ -56,7 +55,7 @@ describe("aggregates agree with the rows they summarize", () => {
         const fromGroups = new Map(
           groups.map((g) => {
             const day = `${String(g.y)}-${String(g.m).padStart(2, "0")}-${String(g.d).padStart(2, "0")}`;
-            return [`${String(g.kind)} ${day}`, { n: g.n, minutes: g.minutes }];
+            return [`${String(g.kind)} ${day}`, { n: g.n, minutes: g.minutes ?? null }];
           }),
         );
         expect(fromGroups).toEqual(tally);

@@ -16,7 +16,7 @@ function fixture(): DataverseStandIn {
   store.insert("contact", { contactid: C2, fullname: "Contact Two", emailaddress1: "two@sample.org" });
   store.insert("lead", { leadid: L1, fullname: "Lead One", statecode: 0 });
   const activity = (id: string, type: string, end: string, values: Record<string, unknown>, parties: [string, string, number][]): void => {
-    store.insert("activitypointer", { activityid: id, activitytypecode: type, actualend: end, ownerid: U1, ...values });
+    store.insert(type, { activityid: id, actualend: end, ownerid: U1, ...values });
     parties.forEach(([partyid, table, mask]) =>
       store.insert("activityparty", { activityid: id, partyid, partyobjecttypecode: table, participationtypemask: mask }),
     );
@@ -53,9 +53,9 @@ const ids = (rows: Record<string, unknown>[]): string[] => rows.map((row) => Str
 
 describe("FetchXML evaluation: plain queries", () => {
   it("returns plain attributes, lookups as _x_value with their table, and leaves nulls out", async () => {
-    const rows = await fetchRows(fixture(), "activitypointer", `
-      <fetch><entity name="activitypointer">
-        <attribute name="activityid"/><attribute name="regardingobjectid"/><attribute name="directioncode"/><attribute name="exchangeitemid"/>
+    const rows = await fetchRows(fixture(), "email", `
+      <fetch><entity name="email">
+        <attribute name="activityid"/><attribute name="regardingobjectid"/><attribute name="directioncode"/><attribute name="messageid"/>
         <filter><condition attribute="activityid" operator="eq" value="{A0000000-0000-4000-8000-000000000001}"/></filter>
       </entity></fetch>`);
     expect(rows).toEqual([
@@ -81,7 +81,8 @@ describe("FetchXML evaluation: plain queries", () => {
     expect(ids(await query(`<filter><condition attribute="actualend" operator="between"><value>2026-01-05T23:30:00Z</value><value>2026-02-10T10:00:00Z</value></condition></filter>`))).toEqual(["1", "2", "3"]);
     expect(ids(await query(`<filter><condition attribute="actualend" operator="lt" value="2026-01-06T01:00:00+01:00"/></filter>`))).toEqual(["1"]);
     expect(ids(await query(`<filter><condition attribute="actualdurationminutes" operator="ge" value="15"/><condition attribute="actualdurationminutes" operator="le" value="59"/></filter>`))).toEqual(["4"]);
-    expect(ids(await query(`<filter><condition attribute="directioncode" operator="ne" value="1"/></filter>`))).toEqual(["2"]);
+    const incoming = await fetchRows(standIn, "email", `<fetch><entity name="email"><attribute name="activityid"/><filter><condition attribute="directioncode" operator="ne" value="1"/></filter></entity></fetch>`);
+    expect(ids(incoming)).toEqual(["2"]);
     expect(ids(await query(`<filter><condition attribute="regardingobjectid" operator="null"/></filter>`))).toEqual(["2", "3"]);
     expect(ids(await query(`<filter><condition attribute="ownerid" operator="not-in"><value>${U2}</value></condition></filter>`))).toEqual(["1", "2", "3", "4"]);
     const contacts = await fetchRows(standIn, "contact", `<fetch><entity name="contact"><attribute name="fullname"/>
@@ -152,7 +153,8 @@ describe("FetchXML evaluation: plain queries", () => {
     expect(ids(top)).toEqual(["4", "3"]);
     const page = await standIn.retrieveMultipleRecords("activitypointer", "?fetchXml=" + encodeURIComponent(`<fetch count="3"><entity name="activitypointer"><attribute name="activityid"/><order attribute="actualend"/></entity></fetch>`));
     expect(ids(page.entities)).toEqual(["1", "2", "3"]);
-    expect(page.nextLink).toContain("$skiptoken");
+    expect(page["@Microsoft.Dynamics.CRM.morerecords"]).toBe(true);
+    expect(page.nextLink).toBeUndefined();
   });
 });
 
@@ -170,8 +172,8 @@ describe("FetchXML evaluation: aggregates", () => {
         <order alias="month"/><order alias="day"/>
       </entity></fetch>`);
     expect(rows).toEqual([
-      { kind: "email", year: 2026, month: 1, day: 5, n: 1, minutes: null, last: "2026-01-05T23:30:00Z" },
-      { kind: "email", year: 2026, month: 1, day: 6, n: 1, minutes: null, last: "2026-01-06T08:00:00Z" },
+      { kind: "email", year: 2026, month: 1, day: 5, n: 1, last: "2026-01-05T23:30:00Z" },
+      { kind: "email", year: 2026, month: 1, day: 6, n: 1, last: "2026-01-06T08:00:00Z" },
       { kind: "appointment", year: 2026, month: 2, day: 10, n: 1, minutes: 60, last: "2026-02-10T10:00:00Z" },
       { kind: "phonecall", year: 2026, month: 2, day: 11, n: 1, minutes: 15, last: "2026-02-11T09:00:00Z" },
     ]);
@@ -211,13 +213,13 @@ describe("FetchXML evaluation: aggregates", () => {
     expect(byParty).toEqual([{ who: U2, "who@Microsoft.Dynamics.CRM.lookuplogicalname": "systemuser", n: 3 }]);
   });
 
-  it("answers one row with zero and nulls when nothing matches and nothing is grouped", async () => {
+  it("answers one row with a zero count and no property for the empty sums, minimums and means", async () => {
     const rows = await fetchRows(fixture(), "activitypointer", `
       <fetch aggregate="true"><entity name="activitypointer">
         <attribute name="activityid" alias="n" aggregate="count"/><attribute name="actualdurationminutes" alias="total" aggregate="sum"/>
         <attribute name="actualend" alias="first" aggregate="min"/><attribute name="actualdurationminutes" alias="mean" aggregate="avg"/>
         <filter><condition attribute="activitytypecode" operator="eq" value="task"/></filter></entity></fetch>`);
-    expect(rows).toEqual([{ n: 0, total: null, first: null, mean: null }]);
+    expect(rows).toEqual([{ n: 0 }]);
   });
 
   it("rejects aggregates over more source rows than the limit, like Dataverse", async () => {
@@ -225,9 +227,13 @@ describe("FetchXML evaluation: aggregates", () => {
     standIn.setAggregateLimit(3);
     const xml = `<fetch aggregate="true"><entity name="activitypointer"><attribute name="activityid" alias="n" aggregate="count"/></entity></fetch>`;
     await expect(fetchRows(standIn, "activitypointer", xml)).rejects.toEqual({
-      status: 400,
-      errorCode: -2147164125,
+      errorCode: 2147803171,
       message: "AggregateQueryRecordLimit exceeded. Cannot perform this operation.",
+    });
+    standIn.faults.aggregateMessage = "client";
+    await expect(fetchRows(standIn, "activitypointer", xml)).rejects.toEqual({
+      errorCode: 2147803171,
+      message: "The maximum record limit is exceeded. Reduce the number of records.",
     });
     standIn.setAggregateLimit(4);
     await expect(fetchRows(standIn, "activitypointer", xml)).resolves.toEqual([{ n: 4 }]);
@@ -238,9 +244,13 @@ describe("FetchXML evaluation: refusals", () => {
   const refused: [string, string, RegExp][] = [
     ["all-attributes", `<fetch><entity name="contact"><all-attributes/></entity></fetch>`, /all-attributes/],
     ["an unknown operator", `<fetch><entity name="contact"><attribute name="fullname"/><filter><condition attribute="createdon" operator="last-x-days" value="3"/></filter></entity></fetch>`, /last-x-days/],
-    ["an unknown column", `<fetch><entity name="contact"><attribute name="nickname"/></entity></fetch>`, /nickname/],
     ["an unknown table", `<fetch><entity name="contact"><attribute name="fullname"/><link-entity name="invoice" from="invoiceid" to="contactid"/></entity></fetch>`, /invoice/],
-    ["an unsupported link type", `<fetch><entity name="contact"><attribute name="fullname"/><link-entity name="account" from="accountid" to="parentcustomerid" link-type="exists"/></entity></fetch>`, /exists/],
+    ["an unsupported link type", `<fetch><entity name="contact"><attribute name="fullname"/><filter><link-entity name="account" from="primarycontactid" to="contactid" link-type="not all"/></filter></entity></fetch>`, /not all/],
+    ["a link type nobody documents", `<fetch><entity name="contact"><attribute name="fullname"/><link-entity name="account" from="accountid" to="parentcustomerid" link-type="left"/></entity></fetch>`, /left/],
+    ["an any link outside a filter", `<fetch><entity name="contact"><attribute name="fullname"/><link-entity name="account" from="primarycontactid" to="contactid" link-type="any"/></entity></fetch>`, /inside a <filter>/],
+    ["columns from an exists link", `<fetch><entity name="contact"><attribute name="fullname"/><link-entity name="account" from="primarycontactid" to="contactid" link-type="exists" alias="a"><attribute name="name"/></link-entity></entity></fetch>`, /cannot return columns/],
+    ["an attribute Fetch.xsd does not declare", `<fetch usertimezone="false"><entity name="contact"><attribute name="fullname"/></entity></fetch>`, /usertimezone/],
+    ["top with paging", `<fetch top="2" page="1"><entity name="contact"><attribute name="fullname"/></entity></fetch>`, /top/],
     ["an unknown attribute on an element", `<fetch><entity name="contact"><attribute name="fullname" build="1.0"/></entity></fetch>`, /build/],
     ["quarter date grouping", `<fetch aggregate="true"><entity name="contact"><attribute name="createdon" alias="q" groupby="true" dategrouping="quarter"/></entity></fetch>`, /quarter/],
     ["an aggregate attribute without alias", `<fetch aggregate="true"><entity name="contact"><attribute name="contactid" aggregate="count"/></entity></fetch>`, /alias/],
@@ -249,7 +259,7 @@ describe("FetchXML evaluation: refusals", () => {
     ["an entityname naming no alias", `<fetch><entity name="contact"><attribute name="fullname"/><filter><condition entityname="x" attribute="name" operator="null"/></filter></entity></fetch>`, /entityname/],
     ["a malformed GUID", `<fetch><entity name="contact"><attribute name="fullname"/><filter><condition attribute="contactid" operator="eq" value="1 or 1=1"/></filter></entity></fetch>`, /GUID/],
     ["broken XML", `<fetch><entity name="contact">`, /well-formed/],
-    ["a paging cookie", `<fetch page="2" paging-cookie="x"><entity name="contact"><attribute name="fullname"/></entity></fetch>`, /page/],
+    ["a paging cookie that is not one", `<fetch page="2" paging-cookie="x"><entity name="contact"><attribute name="fullname"/></entity></fetch>`, /paging-cookie/],
   ];
   it.each(refused)("refuses %s with a message that names it", async (_, xml, message) => {
     await expect(fetchRows(fixture(), "contact", xml)).rejects.toThrow(message);

@@ -60,10 +60,10 @@ describe("seeded organization", () => {
         </link-entity></entity></fetch>`));
     expect(admins.entities.map((u) => String(u.systemuserid))).toContain(stories.adminUserId);
     expect(admins.entities.map((u) => String(u.systemuserid))).not.toContain(stories.currentUserId);
-    const roots = [...store.scan("role")].filter((r) => r.parentroleid === null);
+    const roots = [...store.scan("role")].filter((r) => r.parentroleid === undefined);
     expect(roots.map((r) => r.name).sort()).toEqual(["Customer Service Representative", "Sales Manager", "Salesperson", "System Administrator"]);
     // A child business unit holds a copy of every role, pointing back to its root role.
-    const copies = [...store.scan("role")].filter((r) => r.parentroleid !== null);
+    const copies = [...store.scan("role")].filter((r) => r.parentroleid !== undefined);
     expect(copies.map((r) => r.parentrootroleid).sort()).toEqual(roots.map((r) => r.roleid).sort());
   });
 
@@ -72,7 +72,7 @@ describe("seeded organization", () => {
     expect(all.length).toBeGreaterThan(1000);
     const kinds = new Set(all.map((a) => a.activitytypecode));
     expect([...kinds].sort()).toEqual(["appointment", "email", "phonecall", "task"]);
-    const synced = all.filter((a) => a.exchangeitemid !== null).length;
+    const synced = all.filter((a) => a.exchangeitemid !== undefined).length;
     expect(synced).toBeGreaterThan(all.length * 0.2);
     expect(synced).toBeLessThan(all.length * 0.8);
     const oldest = Math.max(...all.map(daysAgo));

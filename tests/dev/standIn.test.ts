@@ -1,5 +1,6 @@
 import { DataverseStore } from "../../dev/dataverse/store";
 import { DataverseStandIn } from "../../dev/dataverse/standIn";
+import { tableDef } from "../../dev/dataverse/schema";
 
 const NOW = new Date("2026-03-01T09:00:00Z");
 const USER = "11111111-1111-4111-8111-111111111111";
@@ -48,17 +49,33 @@ describe("DataverseStandIn OData subset", () => {
     ["or", "?$filter=statecode eq 0 or statecode eq 1"],
     ["functions", "?$filter=contains(fullname,'x')"],
     ["other comparisons", "?$filter=statecode gt 0"],
-    ["$expand", "?$select=fullname&$expand=parentcustomerid_account($select=name)"],
-    ["a lookup by its logical name", "?$select=parentcustomerid"],
-    ["unknown columns", "?$select=nickname"],
-  ])("refuses %s", async (_, options) => {
+    ["$expand of a declared navigation", "?$select=fullname&$expand=parentcustomerid_account($select=name)"],
+  ])("says it does not evaluate %s", async (_, options) => {
     const { standIn } = setup();
     await expect(standIn.retrieveMultipleRecords("contact", options)).rejects.toThrow(/Stand-in/);
   });
 
-  it("answers a missing record with Dataverse's 404", async () => {
+  it.each([
+    ["an unknown column", "?$select=favouritecolour", "favouritecolour"],
+    ["a lookup by its logical name", "?$select=parentcustomerid", "parentcustomerid"],
+    ["a plain column spelled as a lookup", "?$select=_fullname_value", "_fullname_value"],
+    ["an unknown column in $filter", "?$filter=favouritecolour eq 'red'", "favouritecolour"],
+    ["an unknown column in $orderby", "?$orderby=favouritecolour desc", "favouritecolour"],
+    ["an undeclared navigation in $expand", "?$expand=regardingobjectid_contact_email", "regardingobjectid_contact_email"],
+  ])("refuses %s as Dataverse does (0x80060888)", async (_, options, property) => {
     const { standIn } = setup();
-    await expect(standIn.retrieveRecord("contact", "c0000000-0000-4000-8000-0000000000ff")).rejects.toMatchObject({ status: 404, errorCode: -2147220969 });
+    await expect(standIn.retrieveMultipleRecords("contact", options)).rejects.toEqual({
+      errorCode: 0x80060888,
+      message: `Could not find a property named '${property}' on type 'Microsoft.Dynamics.CRM.contact'.`,
+    });
+  });
+
+  it("answers a missing record with Dataverse's not-found error, and no HTTP status", async () => {
+    const { standIn } = setup();
+    await expect(standIn.retrieveRecord("contact", "c0000000-0000-4000-8000-0000000000ff")).rejects.toEqual({
+      errorCode: 2147746327,
+      message: "Entity 'contact' With Id = c0000000-0000-4000-8000-0000000000ff Does Not Exist",
+    });
   });
 });
 
@@ -67,7 +84,7 @@ describe("DataverseStandIn writes", () => {
     const { standIn, store } = setup();
     const created = await standIn.createRecord("email", {
       subject: "Introduction, please",
-      "regardingobjectid_contact@odata.bind": `/contacts(${CONTACT})`,
+      "regardingobjectid_contact_email@odata.bind": `/contacts(${CONTACT})`,
       email_activity_parties: [
         { "partyid_systemuser@odata.bind": `/systemusers(${USER})`, participationtypemask: 1 },
         { "partyid_contact@odata.bind": `/contacts(${CONTACT})`, participationtypemask: 2 },
@@ -78,6 +95,7 @@ describe("DataverseStandIn writes", () => {
     expect(email).toMatchObject({
       activitytypecode: "email",
       statecode: 0,
+      statuscode: 1,
       directioncode: true,
       regardingobjectid: CONTACT,
       regardingobjecttypecode: "contact",
@@ -91,12 +109,41 @@ describe("DataverseStandIn writes", () => {
     ]);
   });
 
-  it("refuses binds to missing records, wrong targets and unknown properties", async () => {
+  it("refuses binds to missing records and wrong targets", async () => {
     const { standIn } = setup();
-    await expect(standIn.createRecord("email", { "regardingobjectid_contact@odata.bind": "/contacts(c0000000-0000-4000-8000-0000000000ff)" })).rejects.toMatchObject({ status: 404 });
-    await expect(standIn.createRecord("email", { "regardingobjectid_contact@odata.bind": `/systemusers(${USER})` })).rejects.toThrow(/cannot point/);
-    await expect(standIn.createRecord("contact", { nickname: "x" })).rejects.toThrow(/nickname/);
-    await expect(standIn.createRecord("email", { _regardingobjectid_value: CONTACT })).rejects.toThrow(/_regardingobjectid_value/);
+    await expect(standIn.createRecord("email", { "regardingobjectid_contact_email@odata.bind": "/contacts(c0000000-0000-4000-8000-0000000000ff)" })).rejects.toMatchObject({ errorCode: 2147746327 });
+    await expect(standIn.createRecord("email", { "regardingobjectid_contact_email@odata.bind": `/systemusers(${USER})` })).rejects.toThrow(/cannot point/);
+  });
+
+  it("refuses a bind through a navigation property the email table does not declare (regardingobjectid_contact)", async () => {
+    const { standIn } = setup();
+    const failure = standIn.createRecord("email", { "regardingobjectid_contact@odata.bind": `/contacts(${CONTACT})` });
+    await expect(failure).rejects.toMatchObject({ errorCode: 0x80048d19 });
+    await expect(failure).rejects.toHaveProperty(
+      "message",
+      expect.stringContaining("An undeclared property 'regardingobjectid_contact' which only has property annotations in the payload"),
+    );
+    await expect(failure).rejects.not.toHaveProperty("status");
+  });
+
+  it("refuses unknown properties and lookups set by value, as Dataverse reads a payload", async () => {
+    const { standIn } = setup();
+    await expect(standIn.createRecord("contact", { favouritecolour: "x" })).rejects.toMatchObject({
+      errorCode: 0x80048d19,
+      message: expect.stringContaining("The property 'favouritecolour' does not exist on type 'Microsoft.Dynamics.CRM.contact'"),
+    });
+    await expect(standIn.createRecord("email", { _regardingobjectid_value: CONTACT })).rejects.toMatchObject({ errorCode: 0x80048d19 });
+    await expect(standIn.createRecord("email", { regardingobjectid: CONTACT })).rejects.toMatchObject({
+      message: "CRM do not support direct update of Entity Reference properties, Use Navigation properties instead.",
+    });
+  });
+
+  it("accepts the plausible navigation names of old-format pages and says which they are", async () => {
+    const { standIn, store } = setup();
+    const created = await standIn.createRecord("phonecall", { subject: "Call", "regardingobjectid_contact_phonecall@odata.bind": `/contacts(${CONTACT})` });
+    expect(store.get("phonecall", created.id)).toMatchObject({ regardingobjectid: CONTACT, regardingobjecttypecode: "contact" });
+    expect(tableDef("phonecall").unverifiedSingle.has("regardingobjectid_contact_phonecall")).toBe(true);
+    expect(tableDef("email").unverifiedSingle.has("regardingobjectid_contact_email")).toBe(false);
   });
 
   it("updates a value and stamps modifiedon, then deletes", async () => {
@@ -107,7 +154,7 @@ describe("DataverseStandIn writes", () => {
     expect(value).toMatchObject({ value: '{"enabled":false}', modifiedon: "2026-03-02T10:00:00Z" });
     await standIn.deleteRecord("environmentvariablevalue", value.environmentvariablevalueid as string);
     expect(store.count("environmentvariablevalue")).toBe(0);
-    await expect(standIn.updateRecord("environmentvariablevalue", value.environmentvariablevalueid as string, { value: "{}" })).rejects.toMatchObject({ status: 404 });
+    await expect(standIn.updateRecord("environmentvariablevalue", value.environmentvariablevalueid as string, { value: "{}" })).rejects.toMatchObject({ errorCode: 2147746327 });
   });
 
   it("creates an environment variable value bound to its definition", async () => {
@@ -122,22 +169,37 @@ describe("DataverseStandIn writes", () => {
 });
 
 describe("DataverseStandIn faults", () => {
-  it("throttles the next requests with Retry-After, then answers", async () => {
+  it("throttles the next requests with the documented positive code, message and Retry-After, then answers", async () => {
     const { standIn } = setup();
     standIn.faults.throttle(2, 7);
-    const expected = { status: 429, errorCode: -2147015902, retryAfterSeconds: 7, headers: { "Retry-After": "7" } };
-    await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).rejects.toMatchObject(expected);
-    await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).rejects.toMatchObject(expected);
+    const expected = {
+      errorCode: 2147951394,
+      message: "Number of requests exceeded the limit of 6000 over time window of 300 seconds.",
+      headers: { "Retry-After": "7" },
+      errorDetails: { "Retry-After": "00:00:07" },
+    };
+    await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).rejects.toEqual(expected);
+    await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).rejects.toEqual(expected);
     await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).resolves.toHaveProperty("entities");
     expect(standIn.requests).toHaveLength(3);
   });
 
-  it("fails with server errors in queue order after throttling", async () => {
+  it.each([
+    ["executionTime", 0x80072321, /Combined execution time/],
+    ["concurrency", 0x80072326, /concurrent requests/],
+  ] as const)("throttles on the %s limit with its own code", async (limit, errorCode, message) => {
+    const { standIn } = setup();
+    standIn.faults.throttle(1, 90, { limit, retryAfterIn: [] });
+    const failure = standIn.retrieveMultipleRecords("contact", contactsXml);
+    await expect(failure).rejects.toEqual({ errorCode, message: expect.stringMatching(message) });
+  });
+
+  it("fails with the unexpected-error fault in queue order after throttling", async () => {
     const { standIn } = setup();
     standIn.faults.throttle(1, 1);
-    standIn.faults.serverError(1, 503);
-    await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).rejects.toMatchObject({ status: 429 });
-    await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).rejects.toEqual({ status: 503, errorCode: -2147220970, message: expect.any(String) });
+    standIn.faults.serverError(1);
+    await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).rejects.toMatchObject({ errorCode: 0x80072322 });
+    await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).rejects.toEqual({ errorCode: 2147746326, message: "An unexpected error occurred." });
     await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).resolves.toHaveProperty("entities");
   });
 
@@ -146,9 +208,8 @@ describe("DataverseStandIn faults", () => {
     standIn.faults.denyTable("activityparty");
     const linked = "?fetchXml=" + encodeURIComponent(`<fetch><entity name="contact"><attribute name="fullname"/><link-entity name="activityparty" from="partyid" to="contactid" link-type="outer"/></entity></fetch>`);
     await expect(standIn.retrieveMultipleRecords("contact", linked)).rejects.toEqual({
-      status: 403,
-      errorCode: -2147220960,
-      message: "Principal user is missing prvReadActivityParty privilege",
+      errorCode: 2147746336,
+      message: `Principal user (Id=${USER}, type=8) is missing prvReadActivityParty privilege`,
     });
     await expect(standIn.retrieveMultipleRecords("contact", contactsXml)).resolves.toHaveProperty("entities");
     standIn.faults.allowTable("activityparty");

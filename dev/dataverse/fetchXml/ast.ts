@@ -1,7 +1,9 @@
-/** The FetchXML subset the stand-in evaluates, as a small typed tree. */
+/** The FetchXML the stand-in evaluates, as a small typed tree. */
 
 export type AggregateFunction = "count" | "countcolumn" | "sum" | "avg" | "min" | "max";
 export type DateGrouping = "day" | "week" | "month" | "year";
+/** Joins (children of entity/link-entity) and filter link types (children of filter). */
+export type LinkType = "inner" | "outer" | "exists" | "in" | "any" | "not any";
 
 export type Operator =
   | "eq"
@@ -14,6 +16,7 @@ export type Operator =
   | "le"
   | "gt"
   | "ge"
+  | "on"
   | "on-or-after"
   | "on-or-before"
   | "between"
@@ -21,9 +24,15 @@ export type Operator =
 
 export interface FetchQuery {
   aggregate: boolean;
+  /** A per-query aggregate limit below the standard one. */
+  aggregateLimit: number | null;
   top: number | null;
   /** Page size. */
   count: number | null;
+  /** 1-based page number. */
+  page: number | null;
+  /** The `paging-cookie` attribute, as sent. */
+  pagingCookie: string | null;
   distinct: boolean;
   entity: EntityNode;
 }
@@ -43,7 +52,7 @@ export interface LinkNode extends EntityNode {
   from: string;
   /** Column of the parent entity. */
   to: string;
-  linkType: "inner" | "outer";
+  linkType: LinkType;
 }
 
 export interface AttributeNode {
@@ -53,6 +62,8 @@ export interface AttributeNode {
   distinct: boolean;
   groupBy: boolean;
   dateGrouping: DateGrouping | null;
+  /** Date groups in the user's time zone (the default) or in UTC. */
+  userTimeZone: boolean;
 }
 
 export interface OrderNode {
@@ -63,7 +74,7 @@ export interface OrderNode {
 
 export interface FilterNode {
   type: "and" | "or";
-  items: (ConditionNode | FilterNode)[];
+  items: (ConditionNode | FilterNode | LinkNode)[];
 }
 
 export interface ConditionNode {
@@ -74,6 +85,10 @@ export interface ConditionNode {
   entityName: string | null;
 }
 
-export function isCondition(item: ConditionNode | FilterNode): item is ConditionNode {
+export function isCondition(item: FilterNode["items"][number]): item is ConditionNode {
   return "operator" in item;
+}
+
+export function isFilterLink(item: FilterNode["items"][number]): item is LinkNode {
+  return "linkType" in item;
 }

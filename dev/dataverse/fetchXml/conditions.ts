@@ -1,13 +1,16 @@
 /**
  * Compiles <filter>/<condition> trees into predicates over joined rows. Condition values are parsed
  * once, by the column's kind: GUIDs and strings compare case-insensitively (like SQL Server's
- * collation), dates as instants, typecodes accept object type code numbers.
+ * collation), dates as instants, typecodes accept object type code numbers; the day operators
+ * (on, on-or-after, on-or-before) compare calendar days in the user's time zone.
  * Nulls match only null/not-null: `ne` and `not-in` skip them, as SQL comparisons do.
+ * Filter link types (any, not any) test whether the filter's own row has matching linked rows.
  */
 
 import { ColumnDef } from "../schema";
-import { Row, Value, normalizeGuid, tableForTypeCode } from "../values";
-import { ConditionNode, FilterNode, isCondition } from "./ast";
+import { Row, Value, cell, normalizeGuid, tableForTypeCode } from "../values";
+import { ConditionNode, FilterNode, LinkNode, isCondition, isFilterLink } from "./ast";
+import { dayNumber, localDate } from "./dates";
 import { unsupported } from "./parse";
 
 export type JoinedRow = (Row | null)[];
@@ -24,12 +27,27 @@ export type Resolver = (entityName: string | null, attribute: string) => Resolve
 
 type Comparable = string | number | boolean;
 
-const DAY_MS = 86_400_000;
+export interface FilterContext {
+  resolve: Resolver;
+  timeZone: string;
+  /** Slot of the entity the filter belongs to: filter links test its row. */
+  anchor: number;
+  /** Whether a row has a match in a filter link's table (its from/to, filter and nested links). */
+  matches: (link: LinkNode, parent: Row) => boolean;
+}
 
-export function compileFilter(filter: FilterNode, resolve: Resolver): Predicate {
-  const parts = filter.items.map((item) =>
-    isCondition(item) ? compileCondition(item, resolve) : compileFilter(item, resolve),
-  );
+export function compileFilter(filter: FilterNode, context: FilterContext): Predicate {
+  const parts = filter.items.map((item): Predicate => {
+    if (isCondition(item)) return compileCondition(item, context);
+    if (isFilterLink(item)) {
+      const wanted = item.linkType === "any";
+      return (row) => {
+        const parent = row[context.anchor];
+        return parent ? context.matches(item, parent) === wanted : !wanted;
+      };
+    }
+    return compileFilter(item, context);
+  });
   return filter.type === "and"
     ? (row) => parts.every((part) => part(row))
     : (row) => parts.some((part) => part(row));
@@ -42,6 +60,7 @@ export function comparable(column: ColumnDef, value: Value): Comparable | null {
     case "date":
       return Date.parse(value as string);
     case "int":
+    case "number":
     case "option":
     case "bool":
       return value;
@@ -58,6 +77,7 @@ function conditionValue(column: ColumnDef, text: string): Comparable {
       return time;
     }
     case "int":
+    case "number":
     case "option": {
       const n = Number(text);
       if (text.trim() === "" || !Number.isFinite(n)) throw unsupported(`'${text}' is not a number`);
@@ -76,16 +96,28 @@ function conditionValue(column: ColumnDef, text: string): Comparable {
     case "activitytype":
     case "string":
       return text.toLowerCase();
+    case "opaque":
+      throw unsupported("conditions on party lists, files or images");
   }
 }
 
-function compileCondition(condition: ConditionNode, resolve: Resolver): Predicate {
-  const { ordinal, name, column } = resolve(condition.entityName, condition.attribute);
+/** The calendar day a condition names: a plain date as written, an instant as the user's day. */
+function conditionDay(text: string, timeZone: string): number {
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (plain) return dayNumber({ year: Number(plain[1]), month: Number(plain[2]), day: Number(plain[3]) });
+  const time = Date.parse(text);
+  if (Number.isNaN(time)) throw unsupported(`'${text}' is not a date`);
+  return dayNumber(localDate(time, timeZone));
+}
+
+function compileCondition(condition: ConditionNode, context: FilterContext): Predicate {
+  const { ordinal, name, column } = context.resolve(condition.entityName, condition.attribute);
   const read = (row: JoinedRow): Comparable | null => {
     const source = row[ordinal];
-    return source ? comparable(column, source[name]) : null;
+    return source ? comparable(column, cell(source, name)) : null;
   };
-  const values = condition.values.map((text) => conditionValue(column, text));
+  const day = ["on", "on-or-after", "on-or-before"].includes(condition.operator);
+  const values = day ? [] : condition.values.map((text) => conditionValue(column, text));
   const count = (expected: number): void => {
     if (values.length !== expected) throw unsupported(`operator ${condition.operator} takes ${expected} value(s)`);
   };
@@ -136,15 +168,15 @@ function compileCondition(condition: ConditionNode, resolve: Resolver): Predicat
       count(2);
       ordered();
       return test((v) => v >= values[0] && v <= values[1]);
+    case "on":
     case "on-or-after":
     case "on-or-before": {
-      count(1);
+      if (condition.values.length !== 1) throw unsupported(`operator ${condition.operator} takes 1 value(s)`);
       if (column.kind !== "date") throw unsupported(`operator ${condition.operator} on a non-date column`);
-      // Day-granular in UTC: the stand-in's user lives in UTC.
-      const day = Math.floor((values[0] as number) / DAY_MS);
-      return condition.operator === "on-or-after"
-        ? test((v) => Math.floor((v as number) / DAY_MS) >= day)
-        : test((v) => Math.floor((v as number) / DAY_MS) <= day);
+      const wanted = conditionDay(condition.values[0], context.timeZone);
+      const dayOf = (v: Comparable): number => dayNumber(localDate(v as number, context.timeZone));
+      if (condition.operator === "on") return test((v) => dayOf(v) === wanted);
+      return condition.operator === "on-or-after" ? test((v) => dayOf(v) >= wanted) : test((v) => dayOf(v) <= wanted);
     }
     case "like": {
       count(1);
