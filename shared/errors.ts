@@ -15,7 +15,14 @@ export type DataErrorKind =
   | "unavailable" // the host gives no data access (e.g. the pcf-start harness)
   | "unknown";
 
+/**
+ * Marks our failures. Every control's bundle has its own copy of this module, and the page cache hands
+ * one control's failures to another, so `instanceof` fails across bundles: a plain property does not.
+ */
+const MARKER = "__relationshipIntelligenceDataError";
+
 export class DataError extends Error {
+  readonly [MARKER] = true;
   readonly kind: DataErrorKind;
   /** Table the failing request read, when known: lets the UI say which privilege is missing. */
   readonly table?: string;
@@ -31,8 +38,24 @@ export class DataError extends Error {
   }
 }
 
+const KINDS: ReadonlySet<string> = new Set<DataErrorKind>([
+  "invalidInput",
+  "noPrivilege",
+  "notFound",
+  "throttled",
+  "offline",
+  "aggregateLimit",
+  "server",
+  "conflict",
+  "unavailable",
+  "unknown",
+]);
+
+/** True for a DataError made by any copy of this module (another control's bundle included). */
 export function isDataError(value: unknown): value is DataError {
-  return value instanceof DataError;
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { [MARKER]?: unknown; kind?: unknown };
+  return candidate[MARKER] === true && typeof candidate.kind === "string" && KINDS.has(candidate.kind);
 }
 
 /** Refusal of a value that must not reach FetchXML or OData. The message never echoes the value. */

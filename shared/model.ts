@@ -26,9 +26,21 @@ export type DataTier = "dataverse" | "mailbox";
 
 /**
  * Which mailbox-synced activities may count (domain: "How this product maps Microsoft's two data
- * tiers"): all, none, or only those owned by these users (holders of the admin's roles).
+ * tiers"): all, none, or those whose owner holds one of these root security roles (directly or through
+ * a team), except owners who opted out. The role test runs inside each activity query.
  */
-export type MailboxScope = "all" | "none" | { ownerIds: readonly string[] };
+export type MailboxScope = "all" | "none" | { roleIds: readonly string[]; excludedOwnerIds: readonly string[] };
+
+/**
+ * Who stands for a record besides the record itself (domain.md, "People counted"): on their side an
+ * opportunity's contact, stakeholders and account's primary contact, a lead's stakeholders, an
+ * account's primary contact (its other contacts are matched in the query); on ours, a lead's owner or an
+ * opportunity's owner and sales team, or null when any user counts (contacts, accounts).
+ */
+export interface RecordPeople {
+  theirIds: readonly string[];
+  ourIds: readonly string[] | null;
+}
 
 /** Half-open time window [from, to). */
 export interface DateWindow {
@@ -47,13 +59,17 @@ export interface InteractionBucket {
   durationMinutes: number;
 }
 
-/** Meeting minutes multiplied by our attendees, as Microsoft counts time spent. */
-export interface MeetingAttendance {
+/** A meeting held with the record (not canceled, its scheduled end passed), as time is counted. */
+export interface HeldMeeting {
+  id: string;
+  /** Its scheduled end. */
+  end: Date;
+  /** "YYYY-MM-DD" of its scheduled end, in the user's time zone. */
   day: string;
-  /** Sum over appointments of duration x number of our (systemuser) attendees. */
-  ourAttendeeMinutes: number;
-  /** Sum over appointments of duration x number of their attendees. */
-  theirAttendeeMinutes: number;
+  /** Actual duration, else the scheduled one; 0 when neither is set. */
+  minutes: number;
+  /** Distinct users (organizer, required or optional) on it: our time is minutes x this, theirs is minutes. */
+  ourAttendees: number;
 }
 
 export interface ActivitySummary {
@@ -68,8 +84,9 @@ export interface ActivitySummary {
 export interface InteractionData {
   record: RecordRef;
   window: DateWindow;
+  /** Emails, calls and tasks per kind, direction and day; held meetings as appointment buckets too. */
   buckets: InteractionBucket[];
-  meetings: MeetingAttendance[];
+  meetings: HeldMeeting[];
   /** Distinct people on each side who took part in the window (breadth). */
   ourPeople: number;
   theirPeople: number;
@@ -81,11 +98,12 @@ export interface InteractionData {
   skippedRows: number;
 }
 
+/** One email thread: who wrote first, and when the other side first answered. */
 export interface EmailThreadStat {
-  /** When we first wrote in the thread. */
-  firstOutgoing: Date;
-  /** Their first reply after it, if any. */
-  firstReply: Date | null;
+  startedBy: "us" | "them";
+  startedAt: Date;
+  /** The other side's first email after the start, if any. */
+  answeredAt: Date | null;
 }
 
 export interface KpiSide {
@@ -116,10 +134,14 @@ export interface KpiSet {
   tasks: number;
   minutesOurs: number;
   minutesTheirs: number;
-  /** 0..1, null when we sent nothing to respond to. */
+  /** Share of the threads we started that they answered, 0..1; null when we started none. */
   responseRate: number | null;
-  /** Average minutes to their first reply, null when no reply is known. */
+  /** Average minutes to their first answer, null when no answer is known. */
   averageFirstResponseMinutes: number | null;
+  /** Share of the threads they started that we answered, 0..1; null when they started none. */
+  ourResponseRate: number | null;
+  /** Average minutes to our first answer, null when no answer is known. */
+  ourAverageFirstResponseMinutes: number | null;
   last: ActivitySummary | null;
   next: ActivitySummary | null;
   timeline: WeeklyPoint[];

@@ -70,14 +70,13 @@ export function effectiveFeatures(settings: Settings, consent: ConsentState, now
 }
 
 /**
- * Whose mailbox activities may count: the owners holding a selected role, minus those who opted out.
- * "all" is part of the contract for the query layer; these rules never grant it.
+ * Whose mailbox activities may count: those whose owner holds one of the selected roles (the query
+ * tests the role, directly or through a team), minus owners who opted out. "all" is part of the
+ * contract for the query layer; these rules never grant it.
  */
-export function mailboxScope(settings: Settings, effective: EffectiveFeatures, usersWithSelectedRoles: string[]): { mailbox: MailboxScope } {
-  if (!effective.mailboxData || settings.mailboxRoleIds.length === 0) return { mailbox: "none" };
-  const optedOut = new Set(settings.optedOutUserIds.map(normalizeGuid));
-  const ownerIds = [
-    ...new Set(usersWithSelectedRoles.map(normalizeGuid).filter((id): id is string => id !== null && !optedOut.has(id))),
-  ].sort();
-  return ownerIds.length === 0 ? { mailbox: "none" } : { mailbox: { ownerIds } };
+export function mailboxScope(settings: Settings, effective: EffectiveFeatures): { mailbox: MailboxScope } {
+  const roleIds = [...new Set(settings.mailboxRoleIds.map(normalizeGuid).filter((id): id is string => id !== null))].sort();
+  if (!effective.mailboxData || roleIds.length === 0) return { mailbox: "none" };
+  const excludedOwnerIds = [...new Set(settings.optedOutUserIds.map(normalizeGuid).filter((id): id is string => id !== null))].sort();
+  return { mailbox: { roleIds, excludedOwnerIds } };
 }

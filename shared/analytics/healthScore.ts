@@ -17,7 +17,7 @@ import {
   Settings,
   Trend,
 } from "../model";
-import { dayKey, daysBetween, elapsedDays, windowDays } from "./time";
+import { dayKey, daysBetween, elapsedDays, windowDays, type UtcOffsetAt } from "./time";
 
 /** Points each factor can give; they add up to 100. */
 export const FACTOR_WEIGHTS: Readonly<Record<ScoreFactorName, number>> = {
@@ -81,8 +81,8 @@ export interface HealthScoreInput {
   previous: InteractionData;
   settings: Settings["healthScore"];
   now: Date;
-  /** The user's offset from UTC, so "today" matches the day keys of the buckets. */
-  timeZoneOffsetMinutes?: number;
+  /** The user's time zone, so "today" matches the day keys of the buckets. */
+  utcOffsetAt?: UtcOffsetAt;
 }
 
 /** What the factors need from one window. "Ours"/"theirs" include meetings, which both sides attend. */
@@ -271,7 +271,7 @@ function trendOf(score: number, previousScore: number | null): Trend {
 
 export function computeHealthScore(input: HealthScoreInput): HealthScore {
   const { current, previous, settings, now } = input;
-  const offset = input.timeZoneOffsetMinutes ?? 0;
+  const offset = input.utcOffsetAt;
   const skippedRows = current.skippedRows + previous.skippedRows;
   const unscored = (status: "notEnoughInfo" | "notApplicable", reason: MessageRef): HealthScore => ({
     status,

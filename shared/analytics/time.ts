@@ -6,14 +6,24 @@ import { DateWindow } from "../model";
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * The user's offset from UTC in minutes at an instant (UTC+02:00 is 120, UTC-05:00 is -300). A function,
+ * not a number: daylight saving moves it, and Dataverse groups days by the user's zone on each date.
+ */
+export type UtcOffsetAt = (at: Date) => number;
+
+export const UTC: UtcOffsetAt = () => 0;
+
+/** A zone without daylight saving. */
+export function fixedOffset(minutes: number): UtcOffsetAt {
+  return () => minutes;
+}
+
 const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/**
- * The calendar day of an instant for a user whose clock is `timeZoneOffsetMinutes` ahead of UTC
- * (UTC+02:00 is 120, UTC-05:00 is -300).
- */
-export function dayKey(date: Date, timeZoneOffsetMinutes = 0): string {
-  return new Date(date.getTime() + timeZoneOffsetMinutes * 60_000).toISOString().slice(0, 10);
+/** The calendar day of an instant in the user's time zone. */
+export function dayKey(date: Date, offsetAt: UtcOffsetAt = UTC): string {
+  return new Date(date.getTime() + offsetAt(date) * 60_000).toISOString().slice(0, 10);
 }
 
 /** Days since 1970-01-01 of a day key; throws on a malformed key, which is a programming error. */
@@ -54,19 +64,27 @@ export function windowEnding(now: Date, days: number): DateWindow {
   return { from: new Date(now.getTime() - days * DAY_MS), to: new Date(now.getTime()) };
 }
 
+/** The instant the user's day `key` starts (their midnight), daylight saving included. */
+export function localMidnight(key: string, offsetAt: UtcOffsetAt = UTC): Date {
+  const utcMidnight = dayNumber(key) * DAY_MS;
+  // The offset at midnight itself: first guess with the offset at UTC midnight, then correct once.
+  const guess = utcMidnight - offsetAt(new Date(utcMidnight)) * 60_000;
+  return new Date(utcMidnight - offsetAt(new Date(guess)) * 60_000);
+}
+
 /**
  * The last `days` calendar days in the user's time zone, today included: from the user's midnight
  * `days - 1` days ago up to `now`. Day-grouped counts then fall wholly inside or outside it.
  */
-export function calendarWindow(now: Date, days: number, timeZoneOffsetMinutes = 0): DateWindow {
-  const firstDay = addDays(dayKey(now, timeZoneOffsetMinutes), -(days - 1));
-  const from = new Date(dayNumber(firstDay) * DAY_MS - timeZoneOffsetMinutes * 60_000);
-  return { from, to: new Date(now.getTime()) };
+export function calendarWindow(now: Date, days: number, offsetAt: UtcOffsetAt = UTC): DateWindow {
+  const firstDay = addDays(dayKey(now, offsetAt), -(days - 1));
+  return { from: localMidnight(firstDay, offsetAt), to: new Date(now.getTime()) };
 }
 
-/** The `days` whole days just before `window` starts. */
-export function daysBefore(window: DateWindow, days: number): DateWindow {
-  return { from: new Date(window.from.getTime() - days * DAY_MS), to: new Date(window.from.getTime()) };
+/** The `days` whole calendar days just before `window` starts (a day may be 23 or 25 hours long). */
+export function daysBefore(window: DateWindow, days: number, offsetAt: UtcOffsetAt = UTC): DateWindow {
+  const from = localMidnight(addDays(dayKey(window.from, offsetAt), -days), offsetAt);
+  return { from, to: new Date(window.from.getTime()) };
 }
 
 /** Calendar days a window touches (a partly elapsed today counts), at least 1 so rates never divide by zero. */

@@ -7,8 +7,8 @@ import { consentState, effectiveFeatures, mailboxScope, parseSettings } from "..
 import { DataError } from "../errors";
 import type { ConsentState, EffectiveFeatures, SecurityRole, Settings, SettingsResult } from "../model";
 import { SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID } from "../model";
-import { parseRoles, parseSettingsRecords, parseUserIds, type SettingsRecord } from "../parsing";
-import { MAX_IDS_PER_QUERY, rolesByIdQuery, rolesQuery, settingsDefinitionQuery, usersWithRolesQuery, type QueryScope } from "../queries";
+import { parseRoles, parseSettingsRecords, type SettingsRecord } from "../parsing";
+import { MAX_IDS_PER_QUERY, rolesByIdQuery, rolesQuery, settingsDefinitionQuery, type QueryScope } from "../queries";
 import type { DataServices } from "./services";
 
 export interface StoredSettings {
@@ -37,22 +37,13 @@ export interface Access {
   scope: QueryScope;
 }
 
-/** Owners whose mailbox activities may count. Past the id limit of one query, none do (said in the note of the scope). */
-async function mailboxOwners(services: DataServices, settings: Settings): Promise<string[]> {
-  if (settings.mailboxRoleIds.length === 0) return [];
-  const roleIds = settings.mailboxRoleIds.slice(0, MAX_IDS_PER_QUERY);
-  const users = parseUserIds(await services.client.fetch(usersWithRolesQuery(roleIds))).items;
-  return users.length > MAX_IDS_PER_QUERY ? [] : users;
-}
-
 export async function readAccess(services: DataServices): Promise<Access> {
   const { result } = await readSettings(services);
   const settings = result.settings;
   const now = services.now();
   const consent = consentState(settings, now);
   const effective = effectiveFeatures(settings, consent, now);
-  const owners = effective.mailboxData ? await mailboxOwners(services, settings) : [];
-  return { settings, consent, effective, scope: mailboxScope(settings, effective, owners) };
+  return { settings, consent, effective, scope: mailboxScope(settings, effective) };
 }
 
 export async function readRoles(services: DataServices): Promise<SecurityRole[]> {

@@ -1,30 +1,33 @@
 /**
- * Reads everything the analytics need about one record. The server counts (aggregate FetchXML),
- * so the cost stays flat however long the record's history is; the requests run in parallel.
+ * Reads everything the analytics need about one record. The server counts (aggregate FetchXML), so
+ * the cost stays flat however long the record's history is; the requests run in parallel. Every widget
+ * reads the same span (the longest period anyone can choose, and the one before it), so widgets with
+ * different windows on one form share one read through the page cache and slice it here.
  */
 import { calendarWindow, dayKey, daysBefore } from "../analytics";
-import type { DateWindow, InteractionData, RecordRef } from "../model";
+import { DataError } from "../errors";
+import type { ActivitySummary, DateWindow, HeldMeeting, InteractionBucket, InteractionData, RecordRef } from "../model";
 import {
   parseBreadth,
-  type BreadthRow,
-  parseContactIds,
   parseEmailThreads,
   parseInteractions,
   parseLastActivity,
-  parseMeetingAttendance,
+  parseMeetings,
   parseNextActivity,
+  parseRecordFacts,
+  type BreadthRow,
   type Parsed,
+  type RecordFacts,
 } from "../parsing";
 import {
-  accountContactIdsQuery,
   breadthQuery,
   emailThreadsQuery,
   interactionsQuery,
   lastActivityQuery,
-  meetingAttendanceQuery,
+  meetingsQuery,
   nextActivityQuery,
-  assertGuid,
-  assertRecord,
+  recordFactsQuery,
+  type FetchQuery,
   type QueryScope,
 } from "../queries";
 import type { Row } from "../transport/client";
@@ -32,6 +35,9 @@ import { fetchAcrossWindow } from "../transport/split";
 import type { DataServices } from "./services";
 
 const MINUTE_MS = 60_000;
+
+/** The longest analytics period an admin or maker can choose (settings allow 30, 60 or 90 days). */
+export const LONGEST_WINDOW_DAYS = 90;
 
 /**
  * The instant every query of one load is "as of": the clock floored to the minute, so widgets
@@ -41,81 +47,116 @@ export function asOf(services: DataServices): Date {
   return new Date(Math.floor(services.now().getTime() / MINUTE_MS) * MINUTE_MS);
 }
 
-/** The people who stand for the record on their side besides the record itself (domain.md, "People counted"). */
-async function relatedPeople(services: DataServices, record: RecordRef): Promise<string[]> {
-  if (record.type === "account") return parseContactIds(await services.client.fetch(accountContactIdsQuery(record.id))).items;
-  if (record.type === "opportunity") {
-    const { id } = assertRecord(record);
-    const rows = await services.client.query("opportunity", `?$select=_parentcontactid_value&$filter=opportunityid eq ${id}`);
-    const contact = rows[0]?._parentcontactid_value;
-    return typeof contact === "string" ? [assertGuid(contact, "opportunity contact")] : [];
-  }
-  return [];
+/** State, age and the people who stand for the record. A record that cannot be read is notFound. */
+export async function readRecordFacts(services: DataServices, record: RecordRef): Promise<RecordFacts> {
+  const facts = parseRecordFacts(record.type, await services.client.fetch(recordFactsQuery(record.type, [record.id]))).items[0];
+  if (!facts) throw new DataError("notFound", `No ${record.type} with that id`, { table: record.type });
+  return facts;
 }
 
-/** An account stands for its contacts and an opportunity for its contact: their activities count too. */
-export async function scopeFor(services: DataServices, record: RecordRef, scope: QueryScope): Promise<QueryScope> {
-  const related = await relatedPeople(services, record);
-  return related.length === 0 ? scope : { ...scope, relatedPartyIds: related };
-}
-
-async function aggregate<T>(services: DataServices, build: (w: DateWindow) => ReturnType<typeof interactionsQuery>, window: DateWindow, parse: (rows: Row[]) => Parsed<T>): Promise<Parsed<T>> {
+async function aggregate<T>(services: DataServices, build: (w: DateWindow) => FetchQuery, window: DateWindow, parse: (rows: Row[]) => Parsed<T>): Promise<Parsed<T>> {
   // Each sub-window holds distinct days (or people, merged by the caller), so the parts' items add up.
-  const parts = (await fetchAcrossWindow(services.client, build, window)).map(parse);
+  const parts = (await fetchAcrossWindow(services.client, build, window, services.utcOffsetAt)).map(parse);
   return { items: parts.flatMap((p) => p.items), skipped: parts.reduce((n, p) => n + p.skipped, 0) };
 }
 
-/** The current window and the one before it, read in one pass per query and split by day. */
+/** Everything read for one record, over the span every window is sliced from. */
+export interface InteractionRead {
+  record: RecordRef;
+  buckets: InteractionBucket[];
+  meetings: HeldMeeting[];
+  last: ActivitySummary | null;
+  next: ActivitySummary | null;
+  threads: InteractionData["threads"];
+  skippedRows: number;
+}
+
+function later(a: ActivitySummary | null, b: ActivitySummary | null): ActivitySummary | null {
+  if (a === null) return b;
+  return b !== null && b.at > a.at ? b : a;
+}
+
+/** The record's interactions over the longest window and the one before it, in one round of parallel reads. */
+export async function readInteractions(services: DataServices, record: RecordRef, scope: QueryScope): Promise<InteractionRead> {
+  const now = asOf(services);
+  const current = calendarWindow(now, LONGEST_WINDOW_DAYS, services.utcOffsetAt);
+  const span: DateWindow = { from: daysBefore(current, LONGEST_WINDOW_DAYS, services.utcOffsetAt).from, to: current.to };
+  const { client } = services;
+  const [buckets, meetings, last, next, threads] = await Promise.all([
+    aggregate(services, (w) => interactionsQuery(record, w, scope), span, parseInteractions),
+    aggregate(services, (w) => meetingsQuery(record, w, scope), span, parseMeetings),
+    client.fetch(lastActivityQuery(record, now, scope)).then(parseLastActivity),
+    client.fetch(nextActivityQuery(record, now, scope)).then(parseNextActivity),
+    client.fetch(emailThreadsQuery(record, current, scope)).then(parseEmailThreads),
+  ]);
+  // A meeting held but never marked complete has no actualend, so the last-activity query cannot see it.
+  const latestMeeting = meetings.items.reduce<HeldMeeting | null>((m, x) => (m === null || x.end > m.end ? x : m), null);
+  const lastMeeting: ActivitySummary | null = latestMeeting && { id: latestMeeting.id, kind: "appointment", direction: "mutual", at: latestMeeting.end };
+  const meetingBuckets: InteractionBucket[] = meetings.items.map((m) => ({ kind: "appointment", direction: "mutual", day: m.day, count: 1, durationMinutes: m.minutes }));
+  return {
+    record,
+    buckets: [...buckets.items, ...meetingBuckets],
+    meetings: meetings.items,
+    last: later(last.items[0] ?? null, lastMeeting),
+    next: next.items[0] ?? null,
+    threads: threads.items,
+    skippedRows: buckets.skipped + meetings.skipped + last.skipped + next.skipped + threads.skipped,
+  };
+}
+
+/** People who took part in a window pair: rows carry each person's first and last date in the read span. */
+export interface Breadth {
+  current: { ours: number; theirs: number };
+  previous: { ours: number; theirs: number };
+  skippedRows: number;
+}
+
+export async function readBreadth(services: DataServices, record: RecordRef, windowDays: number, scope: QueryScope): Promise<Breadth> {
+  const now = asOf(services);
+  const current = calendarWindow(now, windowDays, services.utcOffsetAt);
+  const previous = daysBefore(current, windowDays, services.utcOffsetAt);
+  const rows = await aggregate(services, (w) => breadthQuery(record, w, scope), { from: previous.from, to: current.to }, parseBreadth);
+  const count = (side: BreadthRow["side"], inPeriod: (row: BreadthRow) => boolean) =>
+    new Set(rows.items.filter((row) => row.side === side && inPeriod(row)).map((row) => row.personId)).size;
+  const inCurrent = (row: BreadthRow) => row.last >= current.from;
+  const inPrevious = (row: BreadthRow) => row.first < current.from;
+  return {
+    current: { ours: count("ours", inCurrent), theirs: count("theirs", inCurrent) },
+    previous: { ours: count("ours", inPrevious), theirs: count("theirs", inPrevious) },
+    skippedRows: rows.skipped,
+  };
+}
+
+/** The current window of `windowDays` and the one before it. */
 export interface WindowPair {
   current: InteractionData;
   previous: InteractionData;
 }
 
-export async function readInteractionPair(services: DataServices, record: RecordRef, windowDays: number, baseScope: QueryScope): Promise<WindowPair> {
+/** Cuts one read into the window pair a widget shows; breadth, when read, fills in the people. */
+export function windowPair(services: DataServices, read: InteractionRead, windowDays: number, breadth: Breadth | null): WindowPair {
   const now = asOf(services);
-  const current = calendarWindow(now, windowDays, services.timeZoneOffsetMinutes);
-  const previous = daysBefore(current, windowDays);
-  const both: DateWindow = { from: previous.from, to: current.to };
-  const scope = await scopeFor(services, record, baseScope);
-  const { client } = services;
-
-  const [buckets, meetings, breadthNow, breadthBefore, last, next, threads] = await Promise.all([
-    aggregate(services, (w) => interactionsQuery(record, w, scope), both, parseInteractions),
-    aggregate(services, (w) => meetingAttendanceQuery(record, w, scope), both, parseMeetingAttendance),
-    aggregate(services, (w) => breadthQuery(record, w, scope), current, parseBreadth),
-    aggregate(services, (w) => breadthQuery(record, w, scope), previous, parseBreadth),
-    client.fetch(lastActivityQuery(record, now, scope)).then(parseLastActivity),
-    client.fetch(nextActivityQuery(record, now, scope)).then(parseNextActivity),
-    client.fetch(emailThreadsQuery(record, current, scope)).then(parseEmailThreads),
-  ]);
-
-  const boundary = dayKey(current.from, services.timeZoneOffsetMinutes);
-  const isCurrent = (day: string) => day >= boundary;
-  // A person seen in both halves of a split window is still one person.
-  const people = (parsed: Parsed<BreadthRow>, side: "ours" | "theirs") => new Set(parsed.items.filter((row) => row.side === side).map((row) => row.personId)).size;
-  const shared = { record, last: last.items[0] ?? null, next: next.items[0] ?? null };
-  const skippedBoth = buckets.skipped + meetings.skipped + last.skipped + next.skipped;
-
+  const current = calendarWindow(now, windowDays, services.utcOffsetAt);
+  const previous = daysBefore(current, windowDays, services.utcOffsetAt);
+  const from = { current: dayKey(current.from, services.utcOffsetAt), previous: dayKey(previous.from, services.utcOffsetAt) };
+  const inCurrent = (day: string) => day >= from.current;
+  const inPrevious = (day: string) => day >= from.previous && day < from.current;
+  const slice = (window: DateWindow, keep: (day: string) => boolean, people: { ours: number; theirs: number }, threads: InteractionData["threads"], skippedRows: number): InteractionData => ({
+    record: read.record,
+    window,
+    buckets: read.buckets.filter((b) => keep(b.day)),
+    meetings: read.meetings.filter((m) => keep(m.day)),
+    ourPeople: people.ours,
+    theirPeople: people.theirs,
+    last: read.last,
+    next: read.next,
+    threads,
+    skippedRows,
+  });
+  const none = { ours: 0, theirs: 0 };
+  const currentThreads = read.threads.filter((t) => t.startedAt >= current.from);
   return {
-    current: {
-      ...shared,
-      window: current,
-      buckets: buckets.items.filter((b) => isCurrent(b.day)),
-      meetings: meetings.items.filter((m) => isCurrent(m.day)),
-      ourPeople: people(breadthNow, "ours"),
-      theirPeople: people(breadthNow, "theirs"),
-      threads: threads.items,
-      skippedRows: skippedBoth + breadthNow.skipped + threads.skipped,
-    },
-    previous: {
-      ...shared,
-      window: previous,
-      buckets: buckets.items.filter((b) => !isCurrent(b.day)),
-      meetings: meetings.items.filter((m) => !isCurrent(m.day)),
-      ourPeople: people(breadthBefore, "ours"),
-      theirPeople: people(breadthBefore, "theirs"),
-      threads: [],
-      skippedRows: breadthBefore.skipped,
-    },
+    current: slice(current, inCurrent, breadth?.current ?? none, currentThreads, read.skippedRows + (breadth?.skippedRows ?? 0)),
+    previous: slice(previous, inPrevious, breadth?.previous ?? none, [], 0),
   };
 }

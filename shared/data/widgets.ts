@@ -3,8 +3,7 @@
  * reader and the pure analytics. Outcomes that are not data (unsaved record, feature off) are
  * LoadResults; failures are thrown as DataError for the view to show.
  */
-import { computeHealthScore, computeKpis, rankIntroducers, windowEnding } from "../analytics";
-import { DataError } from "../errors";
+import { computeKpis, rankIntroducers, windowEnding } from "../analytics";
 import type {
   ConsentView,
   EffectiveFeatures,
@@ -17,11 +16,12 @@ import type {
   RecordTarget,
   RecordType,
 } from "../model";
-import { parseColleagues, parseIntroducers } from "../parsing";
-import { assertGuid, assertRecord, introducersQuery, usersQuery } from "../queries";
+import { parseIntroducers } from "../parsing";
+import { assertGuid, assertRecord, introducersQuery } from "../queries";
 import { fetchAcrossWindow } from "../transport/split";
 import { isSystemAdministrator, readAccess } from "./access";
-import { asOf, readInteractionPair } from "./interactions";
+import { scoreRecord } from "./healthList";
+import { asOf, readInteractions, readRecordFacts, windowPair } from "./interactions";
 import type { DataServices } from "./services";
 
 type Feature = keyof EffectiveFeatures["offReasons"];
@@ -41,24 +41,18 @@ function featureOff(effective: EffectiveFeatures, feature: Feature): LoadResult<
   return !effective[feature] && reason ? { kind: "featureOff", reason } : null;
 }
 
-const PRIMARY_KEY: Record<RecordType, string> = { lead: "leadid", contact: "contactid", account: "accountid", opportunity: "opportunityid" };
-
-interface RecordFacts {
-  statecode: number;
-  createdOn: Date | null;
-}
-
-/** State and age of the record: decide Not applicable and Not enough info. A missing record is notFound. */
-async function readRecordFacts(services: DataServices, record: RecordRef): Promise<RecordFacts> {
-  const { type, id } = assertRecord(record);
-  const rows = await services.client.query(type, `?$select=statecode,createdon&$filter=${PRIMARY_KEY[type]} eq ${id}`);
-  const row = rows[0];
-  if (!row) throw new DataError("notFound", `No ${type} with that id`, { table: type });
-  const created = typeof row.createdon === "string" ? new Date(row.createdon) : null;
-  return {
-    statecode: typeof row.statecode === "number" ? row.statecode : 0,
-    createdOn: created && !Number.isNaN(created.getTime()) ? created : null,
-  };
+/**
+ * Settings and the record's own facts in parallel (the first round trip); the feature check decides
+ * before anything about the record is used. A facts failure of a switched-off feature is never shown.
+ */
+async function accessAndFacts(services: DataServices, record: RecordRef, feature: Feature) {
+  const facts = readRecordFacts(services, record);
+  facts.catch(() => undefined);
+  const access = await readAccess(services);
+  const off = featureOff(access.effective, feature);
+  if (off) return { off } as const;
+  const known = await facts;
+  return { off: null, access, facts: known, scope: { ...access.scope, people: known.people } } as const;
 }
 
 const SCORED: readonly RecordType[] = ["lead", "contact", "account", "opportunity"];
@@ -69,23 +63,9 @@ const INTRODUCER_LOOKBACK_DAYS = 365;
 export async function loadHealthScore(services: DataServices, target: RecordTarget): Promise<LoadResult<HealthScore>> {
   const record = recordOf(target, SCORED);
   if (!("id" in record)) return record;
-  const access = await readAccess(services);
-  const off = featureOff(access.effective, "healthScore");
-  if (off) return off;
-  const [facts, pair] = await Promise.all([
-    readRecordFacts(services, record),
-    readInteractionPair(services, record, access.settings.analyticsWindowDays, access.scope),
-  ]);
-  const data = computeHealthScore({
-    record,
-    recordState: { statecode: facts.statecode },
-    createdOn: facts.createdOn,
-    current: pair.current,
-    previous: pair.previous,
-    settings: access.settings.healthScore,
-    now: asOf(services),
-    timeZoneOffsetMinutes: services.timeZoneOffsetMinutes,
-  });
+  const known = await accessAndFacts(services, record, "healthScore");
+  if (known.off) return known.off;
+  const data = await scoreRecord(services, known.access, record, known.facts);
   return { kind: "ready", data };
 }
 
@@ -93,12 +73,11 @@ export async function loadHealthScore(services: DataServices, target: RecordTarg
 export async function loadKpis(services: DataServices, target: RecordTarget, windowDays: number | null): Promise<LoadResult<KpiSet>> {
   const record = recordOf(target, SCORED);
   if (!("id" in record)) return record;
-  const access = await readAccess(services);
-  const off = featureOff(access.effective, "analytics");
-  if (off) return off;
-  const days = windowDays ?? access.settings.analyticsWindowDays;
-  const pair = await readInteractionPair(services, record, days, access.scope);
-  const data = computeKpis(pair.current, asOf(services), { windowDays: days, timeZoneOffsetMinutes: services.timeZoneOffsetMinutes });
+  const known = await accessAndFacts(services, record, "analytics");
+  if (known.off) return known.off;
+  const days = windowDays ?? known.access.settings.analyticsWindowDays;
+  const pair = windowPair(services, await readInteractions(services, record, known.scope), days, null);
+  const data = computeKpis(pair.current, asOf(services), { windowDays: days, utcOffsetAt: services.utcOffsetAt });
   return { kind: "ready", data };
 }
 
@@ -110,20 +89,16 @@ export async function loadIntroducers(services: DataServices, target: RecordTarg
   if (off) return off;
   const now = asOf(services);
   const window = windowEnding(now, INTRODUCER_LOOKBACK_DAYS);
-  const parts = await fetchAcrossWindow(services.client, (w) => introducersQuery(record, w, access.scope), window);
+  const parts = await fetchAcrossWindow(services.client, (w) => introducersQuery(record, w, access.scope), window, services.utcOffsetAt);
   // Rows of different sub-windows for the same colleague add up in the ranking's evidence.
   const rows = parts.flatMap((part) => parseIntroducers(part).items);
+  const colleagues = [...new Map(rows.map((row) => [row.colleague.id, row.colleague])).values()];
   const options = {
     now,
     currentUserId: services.userId,
     excludedUserIds: access.settings.optedOutUserIds,
     count: Math.min(count, access.settings.introducerCount),
   };
-  // Rank on the evidence alone first, so only the names of those shown are read, however many colleagues there are.
-  const unnamed = [...new Set(rows.map((row) => row.userId))].map((id) => ({ id, fullName: "", title: null, email: null }));
-  const provisional = rankIntroducers(rows, unnamed, options);
-  const shown = [...provisional.introducers, ...(provisional.you ? [provisional.you] : [])].map((i) => i.userId);
-  const colleagues = shown.length === 0 ? [] : parseColleagues(await services.client.fetch(usersQuery(shown))).items;
   const ranked = rankIntroducers(rows, colleagues, options);
   const mailboxNote = access.effective.mailboxData && access.settings.mailboxRoleIds.length === 0 ? "noRolesSelected" : null;
   return { kind: "ready", data: { ...ranked, mailboxNote } };
@@ -158,7 +133,8 @@ export async function requestIntroduction(services: DataServices, record: Record
     subject: text.subject,
     description: escapeHtml(text.body),
     directioncode: true,
-    [`regardingobjectid_${type}@odata.bind`]: `/${ENTITY_SET[type]}(${id})`,
+    // The email table's single-valued navigation for Regarding is regardingobjectid_<table>_email.
+    [`regardingobjectid_${type}_email@odata.bind`]: `/${ENTITY_SET[type]}(${id})`,
     email_activity_parties: [
       { "partyid_systemuser@odata.bind": `/systemusers(${me})`, participationtypemask: 1 },
       { "partyid_systemuser@odata.bind": `/systemusers(${colleague})`, participationtypemask: 2 },

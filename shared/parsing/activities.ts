@@ -1,5 +1,5 @@
 import type { ActivitySummary, EmailThreadStat } from "../model";
-import { CALL_DIRECTION_KEY, EMAIL_DIRECTION_KEY } from "../queries/activities";
+import { CALL_DIRECTION_KEY, CONVERSATION_INDEX_KEY, EMAIL_DIRECTION_KEY } from "../queries/activities";
 import { directionOf } from "./direction";
 import { parseRows, type Parsed, type RowReader } from "./rows";
 
@@ -58,14 +58,14 @@ interface ThreadEmail {
 }
 
 /**
- * Rows of emailThreadsQuery folded into threads we started writing in: when we first wrote,
- * and their first reply after that. Threads in which we never wrote have nothing to respond to
- * and yield no stat.
+ * Rows of emailThreadsQuery folded into threads: who wrote first and when the other side first
+ * answered. A thread they started and we answered is an answered thread of theirs, never an
+ * unanswered one of ours.
  */
 export function parseEmailThreads(entities: readonly unknown[]): Parsed<EmailThreadStat> {
   const rows = parseRows<ThreadEmail>(entities, (row) => {
     row.guid("activityid");
-    const thread = threadKey(row.string("conversationindex")) ?? row.reject("conversationindex");
+    const thread = threadKey(row.string(CONVERSATION_INDEX_KEY)) ?? row.reject(CONVERSATION_INDEX_KEY);
     const outgoing = row.optionalBoolean(EMAIL_DIRECTION_KEY) ?? row.reject(EMAIL_DIRECTION_KEY);
     return { thread, outgoing, at: row.date("actualend") };
   });
@@ -73,15 +73,11 @@ export function parseEmailThreads(entities: readonly unknown[]): Parsed<EmailThr
   for (const email of rows.items) threads.set(email.thread, [...(threads.get(email.thread) ?? []), email]);
   const items: EmailThreadStat[] = [];
   for (const emails of threads.values()) {
-    const firstOutgoing = earliest(emails.filter((e) => e.outgoing).map((e) => e.at));
-    if (!firstOutgoing) continue;
-    const firstReply = earliest(emails.filter((e) => !e.outgoing && e.at > firstOutgoing).map((e) => e.at));
-    items.push({ firstOutgoing, firstReply });
+    const ordered = [...emails].sort((x, y) => x.at.getTime() - y.at.getTime());
+    const start = ordered[0];
+    const answer = ordered.find((e) => e.outgoing !== start.outgoing && e.at > start.at);
+    items.push({ startedBy: start.outgoing ? "us" : "them", startedAt: start.at, answeredAt: answer?.at ?? null });
   }
-  items.sort((x, y) => x.firstOutgoing.getTime() - y.firstOutgoing.getTime());
+  items.sort((x, y) => x.startedAt.getTime() - y.startedAt.getTime());
   return { items, skipped: rows.skipped };
-}
-
-function earliest(dates: Date[]): Date | null {
-  return dates.reduce<Date | null>((min, d) => (min === null || d < min ? d : min), null);
 }

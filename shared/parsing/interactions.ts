@@ -1,4 +1,4 @@
-import type { InteractionBucket, MeetingAttendance } from "../model";
+import type { HeldMeeting, InteractionBucket } from "../model";
 import { DAY_GROUP } from "../queries/dayGroups";
 import { BREADTH_ALIASES, INTERACTION_ALIASES, MEETING_ALIASES } from "../queries/interactions";
 import { directionOf } from "./direction";
@@ -8,8 +8,9 @@ function day(row: RowReader): string {
   return row.dayKey(DAY_GROUP.year, DAY_GROUP.month, DAY_GROUP.day);
 }
 
-function nonNegative(row: RowReader, key: string, value: number): number {
-  return value < 0 ? row.reject(key) : value;
+function minutes(row: RowReader, key: string): number | null {
+  const value = row.optionalNumber(key);
+  return value !== null && value < 0 ? row.reject(key) : value;
 }
 
 /** Rows of interactionsQuery: one bucket per kind, direction and day. */
@@ -17,6 +18,7 @@ export function parseInteractions(entities: readonly unknown[]): Parsed<Interact
   const a = INTERACTION_ALIASES;
   return parseRows(entities, (row) => {
     const kind = row.activityKind(a.kind);
+    if (kind === "appointment") row.reject(a.kind);
     const directionKey = kind === "email" ? a.emailDirection : a.callDirection;
     const directioncode = kind === "email" || kind === "phonecall" ? row.optionalBoolean(directionKey) : null;
     return {
@@ -24,49 +26,41 @@ export function parseInteractions(entities: readonly unknown[]): Parsed<Interact
       direction: directionOf(kind, directioncode),
       day: day(row),
       count: row.nonNegativeInteger(a.count),
-      durationMinutes: nonNegative(row, a.minutes, row.numberOrZero(a.minutes)),
+      durationMinutes: minutes(row, a.minutes) ?? 0,
     };
   });
 }
 
-/**
- * Rows of meetingAttendanceQuery (one per appointment and side) folded into days: each
- * appointment's duration times its distinct attendees on that side.
- */
-export function parseMeetingAttendance(entities: readonly unknown[]): Parsed<MeetingAttendance> {
+/** Rows of meetingsQuery: one per held appointment. */
+export function parseMeetings(entities: readonly unknown[]): Parsed<HeldMeeting> {
   const a = MEETING_ALIASES;
-  const rows = parseRows(entities, (row) => {
-    row.guid(a.meeting);
-    const minutes = nonNegative(row, a.minutes, row.numberOrZero(a.minutes));
+  return parseRows(entities, (row) => {
     return {
+      id: row.guid(a.meeting),
+      end: row.date(a.end),
       day: day(row),
-      ours: row.partySide(a.partyType) === "ours",
-      attendeeMinutes: minutes * row.nonNegativeInteger(a.attendees),
+      minutes: minutes(row, a.actualMinutes) ?? minutes(row, a.scheduledMinutes) ?? 0,
+      ourAttendees: row.optionalNumber(a.ourAttendees) === null ? 0 : row.nonNegativeInteger(a.ourAttendees),
     };
   });
-  const byDay = new Map<string, MeetingAttendance>();
-  for (const { day: key, ours, attendeeMinutes } of rows.items) {
-    const entry = byDay.get(key) ?? { day: key, ourAttendeeMinutes: 0, theirAttendeeMinutes: 0 };
-    if (ours) entry.ourAttendeeMinutes += attendeeMinutes;
-    else entry.theirAttendeeMinutes += attendeeMinutes;
-    byDay.set(key, entry);
-  }
-  const items = [...byDay.values()].sort((x, y) => (x.day < y.day ? -1 : x.day > y.day ? 1 : 0));
-  return { items, skipped: rows.skipped };
 }
 
-/** Distinct people who took part, per side (users are ours; contacts and leads theirs). */
+/** A person who took part, with the first and last time they did (per kind; merge per person). */
 export interface BreadthRow {
   side: "ours" | "theirs";
   personId: string;
+  first: Date;
+  last: Date;
 }
 
-/** Rows of breadthQuery: one per person who took part. */
+/** Rows of breadthQuery: meetings are dated by their scheduled end, everything else by actualend. */
 export function parseBreadth(entities: readonly unknown[]): Parsed<BreadthRow> {
   const a = BREADTH_ALIASES;
-  return parseRows(entities, (row) => ({
-    side: row.partySide(a.partyType),
-    personId: row.guid(a.person),
-  }));
+  return parseRows(entities, (row) => {
+    const meeting = row.activityKind(a.kind) === "appointment";
+    const first = row.date(meeting ? a.firstScheduledEnd : a.firstEnd);
+    const last = row.date(meeting ? a.lastScheduledEnd : a.lastEnd);
+    if (last < first) row.reject(a.lastEnd);
+    return { side: row.partySide(a.partyType), personId: row.guid(a.person), first, last };
+  });
 }
-

@@ -37,14 +37,25 @@ export function isCalendarDay(year: number, month: number, day: number): boolean
 export class RowReader {
   constructor(private readonly row: Record<string, unknown>) {}
 
-  private present(key: string): unknown {
+  /**
+   * A link-entity column comes back as "<alias>.<column>"; some answers spell the dot as "_x002e_".
+   * A null is no property at all in Web API answers; an explicit null is read the same way.
+   */
+  private value(key: string): unknown {
     const value = this.row[key];
+    if (value !== undefined || !key.includes(".")) return value;
+    return this.row[key.replace(".", "_x002e_")];
+  }
+
+  private present(key: string): unknown {
+    const value = this.value(key);
     if (value === undefined || value === null) throw new MalformedRow(key);
     return value;
   }
 
   private isAbsent(key: string): boolean {
-    return this.row[key] === undefined || this.row[key] === null;
+    const value = this.value(key);
+    return value === undefined || value === null;
   }
 
   string(key: string): string {
@@ -74,9 +85,9 @@ export class RowReader {
     return value;
   }
 
-  /** A count or sum that is null when nothing was summed (Dataverse's sum over no rows). */
-  numberOrZero(key: string): number {
-    return this.isAbsent(key) ? 0 : this.number(key);
+  /** A number that may be absent, e.g. a sum or max over no values, which Dataverse leaves out. */
+  optionalNumber(key: string): number | null {
+    return this.isAbsent(key) ? null : this.number(key);
   }
 
   nonNegativeInteger(key: string): number {
@@ -87,7 +98,7 @@ export class RowReader {
 
   optionalBoolean(key: string): boolean | null {
     if (this.isAbsent(key)) return null;
-    const value = this.row[key];
+    const value = this.value(key);
     if (typeof value !== "boolean") throw new MalformedRow(key);
     return value;
   }

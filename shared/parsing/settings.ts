@@ -42,21 +42,6 @@ export function parseRoles(entities: readonly unknown[]): Parsed<SecurityRole> {
   }));
 }
 
-/** Rows of userRoleIdsQuery. */
-export function parseRoleIds(entities: readonly unknown[]): Parsed<string> {
-  return parseRows(entities, (row) => row.guid("roleid"));
-}
-
-/** Rows of usersWithRolesQuery. */
-export function parseUserIds(entities: readonly unknown[]): Parsed<string> {
-  return parseRows(entities, (row) => row.guid("systemuserid"));
-}
-
-/** Rows of accountContactIdsQuery. */
-export function parseContactIds(entities: readonly unknown[]): Parsed<string> {
-  return parseRows(entities, (row) => row.guid("contactid"));
-}
-
 export interface EmailTemplate {
   id: string;
   title: string;

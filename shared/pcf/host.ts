@@ -120,7 +120,7 @@ export function dataServices(context: ComponentFramework.Context<unknown>, now: 
     userId: bareGuid(context.userSettings.userId),
     userRoleIds: context.userSettings.securityRoles.map(bareGuid),
     now,
-    timeZoneOffsetMinutes: context.userSettings.getTimeZoneOffsetMinutes(now()),
+    utcOffsetAt: (at) => context.userSettings.getTimeZoneOffsetMinutes(at),
     settingsVariable: SETTINGS_VARIABLE,
   };
 }

@@ -11,7 +11,6 @@ import {
   directionLinks,
   EMAIL_LINK,
   reachesRecord,
-  recordPartyLink,
   type QueryScope,
 } from "./scope";
 import { assertIsoDate } from "./validate";
@@ -19,6 +18,7 @@ import { assertIsoDate } from "./validate";
 /** Result keys of link-entity columns in non-aggregate results ("<alias>.<column>"). */
 export const EMAIL_DIRECTION_KEY = `${EMAIL_LINK}.directioncode`;
 export const CALL_DIRECTION_KEY = `${CALL_LINK}.directioncode`;
+export const CONVERSATION_INDEX_KEY = `${EMAIL_LINK}.conversationindex`;
 
 function checkNow(record: RecordRef, now: Date, scope: QueryScope) {
   return { ...checkRecordInputs(record, scope), now: assertIsoDate(now, "current time") };
@@ -42,7 +42,6 @@ function oneActivityQuery(
         attribute("activitytypecode"),
         attribute(pick.date),
         ...directionLinks(),
-        recordPartyLink(checked.scope),
         filter(
           "and",
           pick.states.length === 1 ? condition("statecode", "eq", pick.states[0]) : conditionIn("statecode", pick.states),
@@ -57,8 +56,9 @@ function oneActivityQuery(
 }
 
 /**
- * The most recent completed interaction with the record (date, kind, direction): the "last
- * activity" KPI and the recency factor of the health score. Metadata only, one row.
+ * The most recent completed interaction with the record (date, kind, direction): the "last activity"
+ * KPI and the recency factor. Meetings held but never marked complete have no actualend; the data
+ * layer takes the latest of those from the meetings it reads.
  */
 export function lastActivityQuery(record: RecordRef, now: Date, scope: QueryScope): FetchQuery {
   return oneActivityQuery(record, now, scope, { date: "actualend", states: [ACTIVITY_STATE.completed], from: "le", newestFirst: true });
@@ -78,30 +78,27 @@ export function nextActivityQuery(record: RecordRef, now: Date, scope: QueryScop
 export const EMAIL_THREAD_LIMIT = 500;
 
 /**
- * Emails of the window with their thread (conversation index) and direction, newest first: the
- * client pairs our first message in a thread with their first reply for the response rate and
- * first-response time. No subject or body is read.
+ * Emails of the window with their thread (the email table's conversationindex) and direction, newest
+ * first: the client finds who started each thread and the other side's first answer, for response rate
+ * and first-response time both ways. No subject or body is read.
  */
 export function emailThreadsQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
   const checked = checkActivityInputs(record, window, scope);
   return toFetchQuery(
     "activitypointer",
-    // distinct: the record's party link can repeat an email once per matching party.
     fetchElement(
-      { top: EMAIL_THREAD_LIMIT, distinct: true },
+      { top: EMAIL_THREAD_LIMIT },
       entity(
         "activitypointer",
         attribute("activityid"),
-        attribute("conversationindex"),
         attribute("actualend"),
-        link({ name: "email", from: "activityid", to: "activityid", alias: EMAIL_LINK, type: "inner" }, attribute("directioncode")),
-        recordPartyLink(checked.scope),
-        filter(
-          "and",
-          ...completedInWindow(checked.window, ["email"]),
-          condition("conversationindex", "not-null"),
-          reachesRecord(checked.record, checked.scope),
+        link(
+          { name: "email", from: "activityid", to: "activityid", alias: EMAIL_LINK, type: "inner" },
+          attribute("conversationindex"),
+          attribute("directioncode"),
+          filter("and", condition("conversationindex", "not-null")),
         ),
+        filter("and", completedInWindow(checked.window, ["email"]), reachesRecord(checked.record, checked.scope)),
         order({ attribute: "actualend" }, true),
       ),
     ),

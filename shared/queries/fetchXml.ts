@@ -17,6 +17,9 @@ export type Table =
   | "systemuser"
   | "role"
   | "systemuserroles"
+  | "teammembership"
+  | "teamroles"
+  | "connection"
   | "contact"
   | "lead"
   | "account"
@@ -34,6 +37,7 @@ export type Column =
   | "scheduledstart"
   | "scheduledend"
   | "actualdurationminutes"
+  | "scheduleddurationminutes"
   | "statecode"
   | "regardingobjectid"
   | "ownerid"
@@ -57,6 +61,18 @@ export type Column =
   | "parentrootroleid"
   | "contactid"
   | "parentcustomerid"
+  | "leadid"
+  | "accountid"
+  | "opportunityid"
+  | "primarycontactid"
+  | "parentcontactid"
+  | "parentaccountid"
+  | "estimatedclosedate"
+  | "estimatedvalue"
+  | "teamid"
+  | "record1id"
+  | "record2id"
+  | "record2objecttypecode"
   | "environmentvariabledefinitionid"
   | "environmentvariablevalueid"
   | "schemaname"
@@ -118,12 +134,19 @@ export function attribute(name: Column, options: AttributeOptions = {}): XmlElem
   });
 }
 
+/**
+ * inner and outer join; `any` (inside a filter) tests that some related row matches without joining, so
+ * parent rows are never repeated (Microsoft's link-entity reference).
+ */
+export type LinkType = "inner" | "outer" | "any";
+
 export interface LinkOptions {
   name: Table;
   from: Column;
   to: Column;
-  alias: string;
-  type: "inner" | "outer";
+  /** Needed where the link's columns come back in the results; an `any` link returns none. */
+  alias?: string;
+  type: LinkType;
 }
 
 export function link(options: LinkOptions, ...children: XmlElement[]): XmlElement {
@@ -170,5 +193,16 @@ export function order(target: { attribute: Column } | { alias: string }, descend
 }
 
 export function toFetchQuery(table: Table, fetch: XmlElement): FetchQuery {
-  return { entity: table, fetchXml: serializeXml(fetch) };
+  return { entity: table, fetchXml: serializeXml(fetch), root: fetch };
+}
+
+/**
+ * The same query asking for page `page` (2, 3, …), with the paging cookie Dataverse returned for the
+ * page before, when it returned one (aggregate queries page by number alone).
+ */
+export function pagedFetchXml(query: FetchQuery, page: number, cookie: string | null): string {
+  const number = assertPositiveInteger(page, "page number");
+  const extra: [string, string][] = [["page", String(number)], ...(cookie === null ? [] : [["paging-cookie", cookie] as [string, string]])];
+  const kept = query.root.attributes.filter(([key]) => key !== "page" && key !== "paging-cookie");
+  return serializeXml({ ...query.root, attributes: [...kept, ...extra] });
 }

@@ -1,14 +1,15 @@
-import { attribute, conditionIn, entity, fetchElement, filter, link, toFetchQuery } from "./fetchXml";
+import { attribute, condition, conditionIn, entity, fetchElement, filter, link, toFetchQuery } from "./fetchXml";
 import type { FetchQuery } from "./fetchQuery";
 import { dayGroupAttributes } from "./dayGroups";
 import {
   checkActivityInputs,
   completedInWindow,
   directionLinks,
+  heldMeetingsInWindow,
+  interactionsInWindow,
   PARTICIPATION,
   PARTY_TYPE,
   reachesRecord,
-  recordPartyLink,
 } from "./scope";
 import type { DateWindow, RecordRef } from "../model";
 import type { QueryScope } from "./scope";
@@ -22,12 +23,10 @@ export const INTERACTION_ALIASES = {
 } as const;
 
 /**
- * Interactions with a record per kind, direction and day: the raw material of every relationship
- * KPI (emails sent/received, meetings, calls made/received, time spent, the timeline).
- * Each completed activity that reaches the record counts once (distinct activityid), however
- * many of the record's people took part. Durations are summed per row, so an activity in which
- * several of the record's people take part adds its duration once per person: use
- * meetingAttendanceQuery for meeting time.
+ * Completed emails, calls and tasks with a record per kind, direction and day (of actualend, in the
+ * user's time zone): emails sent/received, calls made/received, call time, the timeline. Parties are
+ * tested, not joined, so each activity is one row of the count and its duration is summed once however
+ * many of the record's people took part. Meetings are read per appointment by meetingsQuery.
  */
 export function interactionsQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
   const checked = checkActivityInputs(record, window, scope);
@@ -38,13 +37,12 @@ export function interactionsQuery(record: RecordRef, window: DateWindow, scope: 
       { aggregate: true },
       entity(
         "activitypointer",
-        attribute("activityid", { alias: a.count, aggregate: "countcolumn", distinct: true }),
+        attribute("activityid", { alias: a.count, aggregate: "count" }),
         attribute("actualdurationminutes", { alias: a.minutes, aggregate: "sum" }),
         attribute("activitytypecode", { alias: a.kind, groupby: true }),
         ...dayGroupAttributes("actualend"),
         ...directionLinks({ email: a.emailDirection, call: a.callDirection }),
-        recordPartyLink(checked.scope),
-        filter("and", ...completedInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
+        filter("and", completedInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
       ),
     ),
   );
@@ -52,17 +50,18 @@ export function interactionsQuery(record: RecordRef, window: DateWindow, scope: 
 
 export const MEETING_ALIASES = {
   meeting: "meetingid",
-  minutes: "minutes",
-  attendees: "attendees",
-  partyType: "partytype",
+  end: "meetingend",
+  actualMinutes: "actualminutes",
+  scheduledMinutes: "scheduledminutes",
+  ourAttendees: "ourattendees",
 } as const;
 
 /**
- * Meeting time as Microsoft counts time spent: each appointment's duration multiplied by the
- * number of our attendees (users), and separately by theirs. The server counts distinct
- * attendees per appointment and side; the parser multiplies and sums per day.
+ * Held meetings with the record, one row per appointment, dated by its scheduled end: its actual and
+ * scheduled duration and how many of our users attended (organizer, required or optional). Microsoft
+ * multiplies meeting time by our attendees only; the customer's time is the meeting's duration.
  */
-export function meetingAttendanceQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
+export function meetingsQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
   const checked = checkActivityInputs(record, window, scope);
   const a = MEETING_ALIASES;
   return toFetchQuery(
@@ -72,33 +71,42 @@ export function meetingAttendanceQuery(record: RecordRef, window: DateWindow, sc
       entity(
         "activitypointer",
         attribute("activityid", { alias: a.meeting, groupby: true }),
-        // Grouped by appointment, so max is simply that appointment's duration.
-        attribute("actualdurationminutes", { alias: a.minutes, aggregate: "max" }),
-        ...dayGroupAttributes("actualend"),
+        // Grouped by appointment, so max is that appointment's own value.
+        attribute("actualdurationminutes", { alias: a.actualMinutes, aggregate: "max" }),
+        attribute("scheduleddurationminutes", { alias: a.scheduledMinutes, aggregate: "max" }),
+        attribute("scheduledend", { alias: a.end, aggregate: "max" }),
+        ...dayGroupAttributes("scheduledend"),
         link(
-          { name: "activityparty", from: "activityid", to: "activityid", alias: "attendee", type: "inner" },
-          attribute("partyid", { alias: a.attendees, aggregate: "countcolumn", distinct: true }),
-          attribute("partyobjecttypecode", { alias: a.partyType, groupby: true }),
+          { name: "activityparty", from: "activityid", to: "activityid", alias: "ourattendee", type: "outer" },
+          attribute("partyid", { alias: a.ourAttendees, aggregate: "countcolumn", distinct: true }),
           filter(
             "and",
+            condition("partyobjecttypecode", "eq", PARTY_TYPE.systemuser),
             conditionIn("participationtypemask", [PARTICIPATION.required, PARTICIPATION.optional, PARTICIPATION.organizer]),
-            conditionIn("partyobjecttypecode", [PARTY_TYPE.systemuser, PARTY_TYPE.contact, PARTY_TYPE.lead, PARTY_TYPE.account]),
           ),
         ),
-        recordPartyLink(checked.scope),
-        filter("and", ...completedInWindow(checked.window, ["appointment"]), reachesRecord(checked.record, checked.scope)),
+        filter("and", heldMeetingsInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
       ),
     ),
   );
 }
 
-export const BREADTH_ALIASES = { person: "person", partyType: "partytype", activities: "activities" } as const;
+export const BREADTH_ALIASES = {
+  person: "person",
+  partyType: "partytype",
+  kind: "kind",
+  firstEnd: "firstend",
+  lastEnd: "lastend",
+  firstScheduledEnd: "firstscheduledend",
+  lastScheduledEnd: "lastscheduledend",
+} as const;
 
 /**
- * Engagement breadth: the distinct people on each side (our users; their contacts and leads) who
- * took part in the activities that reach the record in the window, one row per person. Rows name
- * the person rather than count them, so the halves of a window split past the aggregate limit
- * merge exactly (a union), where distinct counts could not be added.
+ * Engagement breadth: the people on each side (our users; their contacts and leads) who took part in
+ * the interactions that reach the record, one row per person and kind with the first and last date
+ * they took part (actualend; scheduledend for meetings). Rows name the person rather than count them,
+ * so the two halves of a window split past the aggregate limit merge exactly, and one read tells who
+ * took part in the current period and who in the one before.
  */
 export function breadthQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
   const checked = checkActivityInputs(record, window, scope);
@@ -109,11 +117,15 @@ export function breadthQuery(record: RecordRef, window: DateWindow, scope: Query
       { aggregate: true },
       entity(
         "activitypointer",
+        attribute("activitytypecode", { alias: a.kind, groupby: true }),
+        attribute("actualend", { alias: a.firstEnd, aggregate: "min" }),
+        attribute("actualend", { alias: a.lastEnd, aggregate: "max" }),
+        attribute("scheduledend", { alias: a.firstScheduledEnd, aggregate: "min" }),
+        attribute("scheduledend", { alias: a.lastScheduledEnd, aggregate: "max" }),
         link(
           { name: "activityparty", from: "activityid", to: "activityid", alias: "person", type: "inner" },
           attribute("partyid", { alias: a.person, groupby: true }),
           attribute("partyobjecttypecode", { alias: a.partyType, groupby: true }),
-          attribute("activityid", { alias: a.activities, aggregate: "countcolumn", distinct: true }),
           filter(
             "and",
             conditionIn("participationtypemask", [
@@ -127,8 +139,7 @@ export function breadthQuery(record: RecordRef, window: DateWindow, scope: Query
             conditionIn("partyobjecttypecode", [PARTY_TYPE.systemuser, PARTY_TYPE.contact, PARTY_TYPE.lead]),
           ),
         ),
-        recordPartyLink(checked.scope),
-        filter("and", ...completedInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
+        filter("and", interactionsInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
       ),
     ),
   );

@@ -6,27 +6,32 @@ import {
   checkActivityInputs,
   completedInWindow,
   equalsOneOf,
+  heldMeetingsInWindow,
   LINKING_PARTICIPATIONS,
   mailboxAllowance,
   PARTICIPATION,
   PARTY_TYPE,
   type QueryScope,
 } from "./scope";
-import { assertGuids } from "./validate";
 
 export const INTRODUCER_ALIASES = {
   userId: "userid",
+  fullName: "fullname",
+  title: "title",
+  email: "email",
   kind: "kind",
   customerRole: "customerrole",
   activities: "activities",
   last: "lastend",
+  lastScheduled: "lastscheduledend",
 } as const;
 
 /**
  * Who knows whom: for each colleague (an enabled user) who shared emails, meetings or calls
  * with the lead or contact in the window, how many per kind, whether the customer wrote
  * (customer in From) or was addressed/invited, and when the last one ended. The ranking
- * (frequency, recency, reciprocity, channel) is computed client-side from these rows.
+ * (frequency, recency, reciprocity, channel) is computed client-side from these rows, which carry the
+ * colleague's name, title and address too, so no second read is needed for the few shown.
  */
 export function introducersQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
   const checked = checkActivityInputs(record, window, scope);
@@ -34,7 +39,7 @@ export function introducersQuery(record: RecordRef, window: DateWindow, scope: Q
   const a = INTRODUCER_ALIASES;
   const allowance = mailboxAllowance(checked.scope);
   // The customer is always a party here, so Regarding matters only to let mailbox data through.
-  const mailboxRule = allowance ? [filter("or", condition("regardingobjectid", "eq", checked.record.id), ...allowance)] : [];
+  const mailboxRule = allowance ? [filter("or", condition("regardingobjectid", "eq", checked.record.id), allowance)] : [];
   return toFetchQuery(
     "activitypointer",
     fetchElement(
@@ -44,10 +49,12 @@ export function introducersQuery(record: RecordRef, window: DateWindow, scope: Q
         attribute("activitytypecode", { alias: a.kind, groupby: true }),
         attribute("activityid", { alias: a.activities, aggregate: "countcolumn", distinct: true }),
         attribute("actualend", { alias: a.last, aggregate: "max" }),
+        // Meetings held but never marked complete have no actualend: their scheduled end dates them.
+        attribute("scheduledend", { alias: a.lastScheduled, aggregate: "max" }),
         link(
           { name: "activityparty", from: "activityid", to: "activityid", alias: "customer", type: "inner" },
           attribute("participationtypemask", { alias: a.customerRole, groupby: true }),
-          filter("and", equalsOneOf("partyid", checked.scope.partyIds), conditionIn("participationtypemask", LINKING_PARTICIPATIONS)),
+          filter("and", equalsOneOf("partyid", checked.scope.people.theirIds), conditionIn("participationtypemask", LINKING_PARTICIPATIONS)),
         ),
         link(
           { name: "activityparty", from: "activityid", to: "activityid", alias: "colleague", type: "inner" },
@@ -59,29 +66,13 @@ export function introducersQuery(record: RecordRef, window: DateWindow, scope: Q
           ),
           link(
             { name: "systemuser", from: "systemuserid", to: "partyid", alias: "colleagueuser", type: "inner" },
+            attribute("fullname", { alias: a.fullName, groupby: true }),
+            attribute("title", { alias: a.title, groupby: true }),
+            attribute("internalemailaddress", { alias: a.email, groupby: true }),
             filter("and", condition("isdisabled", "eq", 0)),
           ),
         ),
-        filter("and", ...completedInWindow(checked.window, ["email", "appointment", "phonecall"]), ...mailboxRule),
-      ),
-    ),
-  );
-}
-
-/** Names, titles and email addresses of the few colleagues shown as introducers. */
-export function usersQuery(ids: readonly string[]): FetchQuery {
-  const userIds = assertGuids(ids, "user ids");
-  return toFetchQuery(
-    "systemuser",
-    fetchElement(
-      {},
-      entity(
-        "systemuser",
-        attribute("systemuserid"),
-        attribute("fullname"),
-        attribute("title"),
-        attribute("internalemailaddress"),
-        filter("and", conditionIn("systemuserid", userIds)),
+        filter("and", filter("or", completedInWindow(checked.window, ["email", "phonecall"]), heldMeetingsInWindow(checked.window)), ...mailboxRule),
       ),
     ),
   );

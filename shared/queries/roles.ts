@@ -1,6 +1,6 @@
-import { attribute, conditionIn, condition, entity, fetchElement, filter, link, order, toFetchQuery } from "./fetchXml";
+import { attribute, conditionIn, condition, entity, fetchElement, filter, order, toFetchQuery } from "./fetchXml";
 import type { FetchQuery } from "./fetchQuery";
-import { assertGuid, assertGuids } from "./validate";
+import { assertGuids } from "./validate";
 
 /**
  * The security roles of the root business unit, for the admin's choice of whose mailbox data may
@@ -30,33 +30,5 @@ export function rolesByIdQuery(roleIds: readonly string[]): FetchQuery {
   return toFetchQuery(
     "role",
     fetchElement({}, entity("role", attribute("roleid"), attribute("name"), attribute("roletemplateid"), filter("and", conditionIn("roleid", ids)))),
-  );
-}
-
-/** The roles a user holds directly, e.g. to tell whether they are a System Administrator. */
-export function userRoleIdsQuery(userId: string): FetchQuery {
-  const id = assertGuid(userId, "user id");
-  return toFetchQuery(
-    "systemuserroles",
-    fetchElement({}, entity("systemuserroles", attribute("roleid"), filter("and", condition("systemuserid", "eq", id)))),
-  );
-}
-
-/**
- * Users holding any of the selected (root) roles in any business unit: the owners whose mailbox
- * activities may count.
- */
-export function usersWithRolesQuery(roleIds: readonly string[]): FetchQuery {
-  const ids = assertGuids(roleIds, "role ids");
-  return toFetchQuery(
-    "systemuserroles",
-    fetchElement(
-      { distinct: true },
-      entity(
-        "systemuserroles",
-        attribute("systemuserid"),
-        link({ name: "role", from: "roleid", to: "roleid", alias: "heldrole", type: "inner" }, filter("and", conditionIn("parentrootroleid", ids))),
-      ),
-    ),
   );
 }

@@ -1,5 +1,6 @@
 import { DataError } from "../errors";
 import type { FetchQuery } from "../queries/fetchQuery";
+import { pagedFetchXml } from "../queries/fetchXml";
 import { classifyFailure } from "./classify";
 import type { QueryCache } from "./cache";
 
@@ -7,7 +8,7 @@ import type { QueryCache } from "./cache";
 export type Row = Record<string, unknown>;
 
 export interface DataverseClient {
-  /** Runs FetchXML; cached and de-duplicated page-wide. */
+  /** Runs FetchXML, following every page (at most MAX_FETCH_PAGES); cached and de-duplicated page-wide. */
   fetch(query: FetchQuery): Promise<Row[]>;
   /** Runs an OData query string (`?$select=…`) against a table; cached like fetch. */
   query(entity: string, odata: string): Promise<Row[]>;
@@ -37,6 +38,41 @@ export interface ClientOptions {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Pages of 5,000 rows one query may read: past that a load says it stopped instead of growing with history. */
+export const MAX_FETCH_PAGES = 10;
+
+const MORE_RECORDS = "@Microsoft.Dynamics.CRM.morerecords";
+const PAGING_COOKIE = "@Microsoft.Dynamics.CRM.fetchxmlpagingcookie";
+
+interface FetchPage {
+  entities: Row[];
+  more: boolean;
+  /** The value for the next page's paging-cookie attribute, when Dataverse gave one. */
+  cookie: string | null;
+}
+
+/**
+ * Reads a FetchXML response page. The Web API announces more rows with morerecords and a paging cookie
+ * (`<cookie pagenumber="2" pagingcookie="…" />`, its pagingcookie value URL-encoded twice); the client
+ * API hands the cookie over as fetchXmlPagingCookie. Both forms are accepted.
+ */
+export function readFetchPage(response: unknown): FetchPage {
+  const r = (typeof response === "object" && response !== null ? response : {}) as Record<string, unknown>;
+  const entities = Array.isArray(r.entities) ? (r.entities as Row[]) : [];
+  const raw = typeof r.fetchXmlPagingCookie === "string" ? r.fetchXmlPagingCookie : typeof r[PAGING_COOKIE] === "string" ? (r[PAGING_COOKIE] as string) : null;
+  return { entities, more: r[MORE_RECORDS] === true || (raw !== null && raw !== ""), cookie: raw ? pagingCookie(raw) : null };
+}
+
+function pagingCookie(raw: string): string {
+  const inner = /\bpagingcookie="([^"]*)"/.exec(raw)?.[1];
+  if (inner === undefined) return raw;
+  try {
+    return decodeURIComponent(decodeURIComponent(inner));
+  } catch {
+    return inner;
+  }
+}
+
 async function withRetries<T>(
   table: string,
   send: () => Promise<T>,
@@ -52,7 +88,8 @@ async function withRetries<T>(
     } catch (raw) {
       const error = classifyFailure(raw, table);
       if (error.kind === "throttled") {
-        const wait = error.retryAfterSeconds ?? 1;
+        // Without a Retry-After, back off: 1, 2, 4 seconds.
+        const wait = error.retryAfterSeconds ?? 2 ** throttled;
         if (throttled >= policy.throttleRetries || wait > policy.maxWaitSeconds) throw error;
         throttled++;
         await sleep(wait * 1000);
@@ -78,8 +115,22 @@ export function createDataverseClient(webApi: ComponentFramework.WebApi, options
       withRetries(entity, async () => (await webApi.retrieveMultipleRecords(entity, odata)).entities as Row[], policy, sleep),
     );
 
+  const fetchPage = (query: FetchQuery, xml: string): Promise<FetchPage> =>
+    withRetries(query.entity, async () => readFetchPage(await webApi.retrieveMultipleRecords(query.entity, "?fetchXml=" + encodeURIComponent(xml))), policy, sleep);
+
+  const fetchAll = async (query: FetchQuery): Promise<Row[]> => {
+    let page = await fetchPage(query, query.fetchXml);
+    const rows = [...page.entities];
+    for (let number = 2; page.more; number++) {
+      if (number > MAX_FETCH_PAGES) throw new DataError("aggregateLimit", "More rows than one load reads", { table: query.entity });
+      page = await fetchPage(query, pagedFetchXml(query, number, page.cookie));
+      rows.push(...page.entities);
+    }
+    return rows;
+  };
+
   return {
-    fetch: (query) => read(query.entity, "?fetchXml=" + encodeURIComponent(query.fetchXml)),
+    fetch: (query) => cache.get(`${query.entity}\u0000?fetchXml=${query.fetchXml}`, () => fetchAll(query)),
     query: (entity, odata) => {
       if (!odata.startsWith("?$")) throw new DataError("invalidInput", "OData options must start with ?$");
       return read(entity, odata);

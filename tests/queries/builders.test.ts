@@ -11,6 +11,8 @@ import {
   OTHER_CONTACT,
   parseXml,
   RECORDS,
+  ROLE_A,
+  ROLE_B,
   SCOPES,
   USER_A,
   USER_B,
@@ -48,9 +50,10 @@ describe("every query", () => {
 describe("interactionsQuery", () => {
   const doc = (record: RecordRef, scope: q.QueryScope) => parseXml(q.interactionsQuery(record, WINDOW, scope).fetchXml);
 
-  it("counts completed activities ending inside the half-open window", () => {
+  it("counts completed emails, calls and tasks ending inside the half-open window", () => {
     const d = doc(contact, SCOPES.all);
     expect(valuesOf(conditionsOn(d, "statecode")[0])).toEqual(["1"]);
+    expect(valuesOf(conditionsOn(d, "activitytypecode")[0])).toEqual(["email", "phonecall", "task"]);
     const ends = conditionsOn(d, "actualend").map((c) => [c.getAttribute("operator"), c.getAttribute("value")]);
     expect(ends).toEqual([
       ["ge", "2024-01-01T00:00:00.000Z"],
@@ -58,34 +61,58 @@ describe("interactionsQuery", () => {
     ]);
   });
 
-  it("reaches the record by Regarding or as a party, with the normalized id", () => {
+  it("reaches the record by Regarding or through a party test that never joins, with the normalized id", () => {
     const d = doc({ type: "contact", id: `{${CONTACT_ID.toUpperCase()}}` }, SCOPES.all);
     expect(valuesOf(conditionsOn(d, "regardingobjectid")[0])).toEqual([CONTACT_ID]);
-    expect(valuesOf(conditionsOn(d, "partyid")[0])).toEqual([CONTACT_ID]);
-    const party = conditionsOn(d, "activitypartyid")[0];
-    expect(party.getAttribute("entityname")).toBe("recordparty");
-    const either = party.parentNode as Element;
+    const party = conditionsOn(d, "partyid")[0];
+    expect(valuesOf(party)).toEqual([CONTACT_ID]);
+    const test = party.parentNode?.parentNode as Element;
+    expect(test.tagName).toBe("link-entity");
+    expect(test.getAttribute("link-type")).toBe("any");
+    // Only the direction links join: one row per activity, so counts and durations are never multiplied.
+    const joins = elements(d, "link-entity").filter((l) => l.getAttribute("link-type") !== "any" && (l.parentNode as Element).tagName === "entity");
+    expect(joins.map((l) => l.getAttribute("name"))).toEqual(["email", "phonecall"]);
+    const either = conditionsOn(d, "regardingobjectid")[0].parentNode as Element;
     expect(either.getAttribute("type")).toBe("or");
-    expect(conditionsOn(d, "regardingobjectid")[0].parentNode).toBe(either);
   });
 
-  it("lets mailbox data through only as the scope allows", () => {
+  it("lets mailbox data through only as the scope allows, testing the owner's roles in the query", () => {
     expect(conditionsOn(doc(contact, SCOPES.all), "exchangeitemid")).toHaveLength(0);
     expect(conditionsOn(doc(contact, SCOPES.none), "exchangeitemid")).toHaveLength(1);
-    expect(conditionsOn(doc(contact, SCOPES.none), "ownerid")).toHaveLength(0);
-    const owners = doc(contact, SCOPES.twoOwners);
-    expect(conditionsOn(owners, "exchangeitemid")[0].getAttribute("operator")).toBe("null");
-    expect(valuesOf(conditionsOn(owners, "ownerid")[0])).toEqual([USER_A, USER_B]);
+    expect(conditionsOn(doc(contact, SCOPES.none), "parentrootroleid")).toHaveLength(0);
+    const roles = doc(contact, SCOPES.twoRolesOneOptOut);
+    expect(conditionsOn(roles, "exchangeitemid")[0].getAttribute("operator")).toBe("null");
+    // Held directly, through a team the owner is in, or by the owning team.
+    const roleTests = conditionsOn(roles, "parentrootroleid");
+    expect(roleTests).toHaveLength(3);
+    for (const test of roleTests) expect(valuesOf(test)).toEqual([ROLE_A, ROLE_B]);
+    const optOut = conditionsOn(roles, "ownerid")[0];
+    expect(optOut.getAttribute("operator")).toBe("not-in");
+    expect(valuesOf(optOut)).toEqual([USER_B]);
   });
 
-  it("treats an empty owner list as no mailbox data", () => {
-    expect(q.interactionsQuery(contact, WINDOW, SCOPES.noOwners).fetchXml).toBe(q.interactionsQuery(contact, WINDOW, SCOPES.none).fetchXml);
+  it("treats an empty role list as no mailbox data", () => {
+    expect(q.interactionsQuery(contact, WINDOW, SCOPES.noRoles).fetchXml).toBe(q.interactionsQuery(contact, WINDOW, SCOPES.none).fetchXml);
   });
 
-  it("counts an account's contacts as parties but keeps Regarding on the account", () => {
-    const d = doc(account, { mailbox: "all", relatedPartyIds: [OTHER_CONTACT, ACCOUNT_ID] });
-    expect(valuesOf(conditionsOn(d, "partyid")[0])).toEqual([ACCOUNT_ID, OTHER_CONTACT]);
+  it("matches an account's contacts through the contact's company, so no id list grows with the account", () => {
+    const d = doc(account, SCOPES.all);
+    expect(valuesOf(conditionsOn(d, "partyid")[0])).toEqual([ACCOUNT_ID]);
+    expect(valuesOf(conditionsOn(d, "parentcustomerid")[0])).toEqual([ACCOUNT_ID]);
     expect(valuesOf(conditionsOn(d, "regardingobjectid")[0])).toEqual([ACCOUNT_ID]);
+  });
+
+  it("counts the people standing for the record on their side, and ours only where ours is limited", () => {
+    const d = doc({ type: "opportunity", id: ACCOUNT_ID }, SCOPES.withPeople);
+    const partyTests = conditionsOn(d, "partyid").map(valuesOf);
+    expect(partyTests).toEqual([
+      [ACCOUNT_ID, OTHER_CONTACT],
+      [USER_A, USER_B],
+    ]);
+    // Nobody known on our side: only Regarding counts.
+    const onlyRegarding = doc({ type: "lead", id: ACCOUNT_ID }, SCOPES.noneOfOurs);
+    expect(conditionsOn(onlyRegarding, "partyid")).toHaveLength(0);
+    expect(valuesOf(conditionsOn(onlyRegarding, "regardingobjectid")[0])).toEqual([ACCOUNT_ID]);
   });
 
   it("groups by kind, both directions and the day of actualend", () => {
@@ -98,12 +125,17 @@ describe("interactionsQuery", () => {
 });
 
 describe("other activity builders", () => {
-  it("meeting attendance counts distinct attendees per appointment and side", () => {
-    const d = parseXml(q.meetingAttendanceQuery(contact, WINDOW, SCOPES.all).fetchXml);
+  it("meetings count when held: not canceled, scheduled end in the window, whatever their state", () => {
+    const d = parseXml(q.meetingsQuery(contact, WINDOW, SCOPES.all).fetchXml);
     expect(valuesOf(conditionsOn(d, "activitytypecode")[0])).toEqual(["appointment"]);
-    const attendees = elements(d, "attribute").find((a) => a.getAttribute("alias") === "attendees");
+    const state = conditionsOn(d, "statecode")[0];
+    expect([state.getAttribute("operator"), state.getAttribute("value")]).toEqual(["ne", "2"]);
+    expect(conditionsOn(d, "actualend")).toHaveLength(0);
+    expect(conditionsOn(d, "scheduledend").map((c) => c.getAttribute("operator"))).toEqual(["ge", "lt"]);
+    const attendees = elements(d, "attribute").find((a) => a.getAttribute("alias") === "ourattendees");
     expect(attendees?.getAttribute("aggregate")).toBe("countcolumn");
     expect(attendees?.getAttribute("distinct")).toBe("true");
+    expect(valuesOf(conditionsOn(d, "partyobjecttypecode")[0])).toEqual(["8"]);
   });
 
   it("last activity looks back from now, newest first, one row", () => {
@@ -120,11 +152,15 @@ describe("other activity builders", () => {
     expect(elements(d, "order")[0].hasAttribute("descending")).toBe(false);
   });
 
-  it("email threads read at most 500 distinct emails with a conversation index", () => {
+  it("email threads read at most 500 emails, their conversation index from the email table", () => {
     const d = parseXml(q.emailThreadsQuery(contact, WINDOW, SCOPES.all).fetchXml);
     expect(d.documentElement.getAttribute("top")).toBe("500");
-    expect(d.documentElement.getAttribute("distinct")).toBe("true");
-    expect(conditionsOn(d, "conversationindex")[0].getAttribute("operator")).toBe("not-null");
+    const index = conditionsOn(d, "conversationindex")[0];
+    expect(index.getAttribute("operator")).toBe("not-null");
+    const owner = index.parentNode?.parentNode as Element;
+    expect(owner.getAttribute("name")).toBe("email");
+    const rootColumns = elements(d, "attribute").filter((a) => (a.parentNode as Element).tagName === "entity").map((a) => a.getAttribute("name"));
+    expect(rootColumns).not.toContain("conversationindex");
   });
 
   it("introducers are only for leads and contacts, and exclude disabled users", () => {
@@ -149,11 +185,19 @@ describe("settings, roles and users", () => {
     expect(valuesOf(conditionsOn(d, "schemaname")[0])).toEqual(["ri_Settings"]);
   });
 
-  it("finds users holding any selected role, once each", () => {
-    const d = parseXml(q.usersWithRolesQuery([USER_A, USER_A.toUpperCase(), USER_B]).fetchXml);
-    expect(d.documentElement.getAttribute("distinct")).toBe("true");
-    // Matched on the root role, so the copies every business unit holds count too.
-    expect(valuesOf(conditionsOn(d, "parentrootroleid")[0])).toEqual([USER_A, USER_B]);
+  it("reads a lead's owner and its stakeholders (active connections to contacts) with its state and age", () => {
+    const d = parseXml(q.recordFactsQuery("lead", [ACCOUNT_ID]).fetchXml);
+    expect(elements(d, "attribute").map((a) => a.getAttribute("name"))).toEqual(["leadid", "statecode", "createdon", "ownerid", "record2id", "record2objecttypecode"]);
+    const connection = elements(d, "link-entity")[0];
+    expect([connection.getAttribute("name"), connection.getAttribute("from"), connection.getAttribute("link-type")]).toEqual(["connection", "record1id", "outer"]);
+    expect(valuesOf(conditionsOn(d, "record2objecttypecode")[0])).toEqual(["2"]);
+  });
+
+  it("reads an opportunity's contact, its account's primary contact and its stakeholders and sales team", () => {
+    const d = parseXml(q.recordFactsQuery("opportunity", [ACCOUNT_ID, OTHER_CONTACT]).fetchXml);
+    expect(elements(d, "link-entity").map((l) => l.getAttribute("name"))).toEqual(["account", "connection"]);
+    expect(valuesOf(conditionsOn(d, "record2objecttypecode")[0])).toEqual(["2", "8"]);
+    expect(valuesOf(conditionsOn(d, "opportunityid")[0])).toEqual([ACCOUNT_ID, OTHER_CONTACT]);
   });
 
   it("roles and templates read ids and names only", () => {
@@ -173,17 +217,15 @@ describe("refusals before anything is built", () => {
     for (const type of ["contact", "lead"] as const) {
       const record = { type, id };
       expectInvalid(() => q.interactionsQuery(record, WINDOW, SCOPES.all));
-      expectInvalid(() => q.meetingAttendanceQuery(record, WINDOW, SCOPES.all));
+      expectInvalid(() => q.meetingsQuery(record, WINDOW, SCOPES.all));
       expectInvalid(() => q.breadthQuery(record, WINDOW, SCOPES.all));
       expectInvalid(() => q.lastActivityQuery(record, NOW, SCOPES.all));
       expectInvalid(() => q.nextActivityQuery(record, NOW, SCOPES.all));
       expectInvalid(() => q.emailThreadsQuery(record, WINDOW, SCOPES.all));
       expectInvalid(() => q.introducersQuery(record, WINDOW, SCOPES.all));
     }
-    expectInvalid(() => q.usersQuery([USER_A, id]));
-    expectInvalid(() => q.userRoleIdsQuery(id));
-    expectInvalid(() => q.usersWithRolesQuery([id]));
-    expectInvalid(() => q.accountContactIdsQuery(id));
+    expectInvalid(() => q.recordFactsQuery("contact", [CONTACT_ID, id]));
+    expectInvalid(() => q.rolesByIdQuery([id]));
   });
 
   it("refuses unknown record types, bad windows, bad scopes and bad lists", () => {
@@ -192,10 +234,13 @@ describe("refusals before anything is built", () => {
     expectInvalid(() => q.interactionsQuery(contact, { from: new Date(NaN), to: WINDOW.to }, SCOPES.all));
     expectInvalid(() => q.lastActivityQuery(contact, new Date("x"), SCOPES.all));
     expectInvalid(() => q.interactionsQuery(contact, WINDOW, { mailbox: "some" as never }));
-    expectInvalid(() => q.interactionsQuery(contact, WINDOW, { mailbox: { ownerIds: ["nope"] } }));
-    expectInvalid(() => q.interactionsQuery(contact, WINDOW, { mailbox: "all", relatedPartyIds: ["<x/>"] }));
-    expectInvalid(() => q.usersQuery([]));
-    expectInvalid(() => q.usersWithRolesQuery(Array.from({ length: q.MAX_IDS_PER_QUERY + 1 }, () => USER_A)));
+    expectInvalid(() => q.interactionsQuery(contact, WINDOW, { mailbox: { roleIds: ["nope"], excludedOwnerIds: [] } }));
+    expectInvalid(() => q.interactionsQuery(contact, WINDOW, { mailbox: { roleIds: [ROLE_A], excludedOwnerIds: ["x"] } }));
+    expectInvalid(() => q.interactionsQuery(contact, WINDOW, { mailbox: "all", people: { theirIds: ["<x/>"], ourIds: null } }));
+    expectInvalid(() => q.interactionsQuery(contact, WINDOW, { mailbox: "all", people: { theirIds: [], ourIds: ["<x/>"] } }));
+    expectInvalid(() => q.recordFactsQuery("contact", []));
+    expectInvalid(() => q.recordFactsQuery("annotation" as never, [CONTACT_ID]));
+    expectInvalid(() => q.rolesByIdQuery(Array.from({ length: q.MAX_IDS_PER_QUERY + 1 }, (_, i) => `${String(i).padStart(8, "0")}-aaaa-4aaa-8aaa-aaaaaaaaaaaa`)));
     expectInvalid(() => q.settingsDefinitionQuery("ri_Settings\" or schemaname=\"x"));
   });
 

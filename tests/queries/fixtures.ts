@@ -20,13 +20,17 @@ export const RECORDS: RecordRef[] = [
   { type: "opportunity", id: "33333333-4444-5555-6666-777777777777" },
 ];
 
+export const ROLE_A = "dddddddd-dddd-4ddd-8ddd-dddddddddddd";
+export const ROLE_B = "eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee";
+
 export const SCOPES: Record<string, QueryScope> = {
   all: { mailbox: "all" },
   none: { mailbox: "none" },
-  oneOwner: { mailbox: { ownerIds: [USER_A] } },
-  twoOwners: { mailbox: { ownerIds: [USER_A, USER_B.toUpperCase()] } },
-  noOwners: { mailbox: { ownerIds: [] } },
-  withRelated: { mailbox: { ownerIds: [USER_A] }, relatedPartyIds: [OTHER_CONTACT, USER_B] },
+  oneRole: { mailbox: { roleIds: [ROLE_A], excludedOwnerIds: [] } },
+  twoRolesOneOptOut: { mailbox: { roleIds: [ROLE_A, ROLE_B.toUpperCase()], excludedOwnerIds: [USER_B] } },
+  noRoles: { mailbox: { roleIds: [], excludedOwnerIds: [] } },
+  withPeople: { mailbox: { roleIds: [ROLE_A], excludedOwnerIds: [] }, people: { theirIds: [OTHER_CONTACT], ourIds: [USER_A, USER_B] } },
+  noneOfOurs: { mailbox: "none", people: { theirIds: [], ourIds: [] } },
 };
 
 /** Every query every builder can emit, over all record types and mailbox scopes. */
@@ -37,7 +41,7 @@ export function everyQuery(): Array<{ name: string; query: FetchQuery }> {
       const tag = `${record.type}/${scopeName}`;
       all.push(
         { name: `interactions ${tag}`, query: queries.interactionsQuery(record, WINDOW, scope) },
-        { name: `meetings ${tag}`, query: queries.meetingAttendanceQuery(record, WINDOW, scope) },
+        { name: `meetings ${tag}`, query: queries.meetingsQuery(record, WINDOW, scope) },
         { name: `breadth ${tag}`, query: queries.breadthQuery(record, WINDOW, scope) },
         { name: `last ${tag}`, query: queries.lastActivityQuery(record, NOW, scope) },
         { name: `next ${tag}`, query: queries.nextActivityQuery(record, NOW, scope) },
@@ -48,16 +52,17 @@ export function everyQuery(): Array<{ name: string; query: FetchQuery }> {
       }
     }
   }
+  for (const record of RECORDS) {
+    all.push(
+      { name: `facts ${record.type} (one)`, query: queries.recordFactsQuery(record.type, [record.id]) },
+      { name: `facts ${record.type} (several)`, query: queries.recordFactsQuery(record.type, [record.id, OTHER_CONTACT]) },
+    );
+  }
   all.push(
-    { name: "users (one)", query: queries.usersQuery([USER_A]) },
-    { name: "users (several)", query: queries.usersQuery([USER_A, USER_B, `{${OTHER_CONTACT}}`]) },
     { name: "settings", query: queries.settingsDefinitionQuery("ri_RelationshipIntelligenceSettings") },
     { name: "roles", query: queries.rolesQuery() },
-    { name: "user roles", query: queries.userRoleIdsQuery(USER_A) },
-    { name: "users with roles (one)", query: queries.usersWithRolesQuery([USER_A]) },
-    { name: "users with roles (several)", query: queries.usersWithRolesQuery([USER_A, USER_B]) },
+    { name: "roles by id", query: queries.rolesByIdQuery([ROLE_A, ROLE_B]) },
     { name: "templates", query: queries.emailTemplatesQuery() },
-    { name: "account contacts", query: queries.accountContactIdsQuery(ACCOUNT_ID) },
   );
   return all;
 }

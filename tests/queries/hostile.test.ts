@@ -64,12 +64,12 @@ describe("hostile input never changes a query's shape", () => {
   it("record ids are refused or end up as one normalized GUID in every record builder", () => {
     const builders = [
       (id: string) => q.interactionsQuery({ type: "contact", id }, WINDOW, SCOPES.all),
-      (id: string) => q.meetingAttendanceQuery({ type: "lead", id }, WINDOW, SCOPES.none),
-      (id: string) => q.breadthQuery({ type: "account", id }, WINDOW, SCOPES.oneOwner),
+      (id: string) => q.meetingsQuery({ type: "lead", id }, WINDOW, SCOPES.none),
+      (id: string) => q.breadthQuery({ type: "contact", id }, WINDOW, SCOPES.oneRole),
       (id: string) => q.lastActivityQuery({ type: "opportunity", id }, NOW, SCOPES.all),
       (id: string) => q.nextActivityQuery({ type: "contact", id }, NOW, SCOPES.all),
-      (id: string) => q.emailThreadsQuery({ type: "contact", id }, WINDOW, SCOPES.twoOwners),
-      (id: string) => q.introducersQuery({ type: "lead", id }, WINDOW, SCOPES.oneOwner),
+      (id: string) => q.emailThreadsQuery({ type: "contact", id }, WINDOW, SCOPES.twoRolesOneOptOut),
+      (id: string) => q.introducersQuery({ type: "lead", id }, WINDOW, SCOPES.oneRole),
     ];
     fc.assert(
       fc.property(hostileString, fc.constantFrom(...builders), (id, build) => {
@@ -87,12 +87,10 @@ describe("hostile input never changes a query's shape", () => {
 
   it("id lists (owners, related parties, users, roles) are refused or carried as normalized GUIDs", () => {
     const builders = [
-      (id: string) => q.interactionsQuery({ type: "contact", id: USER_A }, WINDOW, { mailbox: { ownerIds: [id] } }),
-      (id: string) => q.breadthQuery({ type: "account", id: USER_A }, WINDOW, { mailbox: "all", relatedPartyIds: [id] }),
-      (id: string) => q.usersQuery([id]),
-      (id: string) => q.usersWithRolesQuery([id]),
-      (id: string) => q.userRoleIdsQuery(id),
-      (id: string) => q.accountContactIdsQuery(id),
+      (id: string) => q.interactionsQuery({ type: "contact", id: USER_A }, WINDOW, { mailbox: { roleIds: [id], excludedOwnerIds: [] } }),
+      (id: string) => q.breadthQuery({ type: "contact", id: USER_A }, WINDOW, { mailbox: "all", people: { theirIds: [id], ourIds: null } }),
+      (id: string) => q.rolesByIdQuery([id]),
+      (id: string) => q.recordFactsQuery("lead", [id]),
     ];
     fc.assert(
       fc.property(hostileString, fc.constantFrom(...builders), (id, build) => {

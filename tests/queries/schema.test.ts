@@ -4,6 +4,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { validateXML } from "xmllint-wasm";
+import { pagedFetchXml } from "../../shared/queries/fetchXml";
 import { everyQuery } from "./fixtures";
 
 const schema = { fileName: "fetchxml.xsd", contents: readFileSync(join(__dirname, "..", "schemas", "fetchxml.xsd"), "utf8") };
@@ -22,6 +23,13 @@ describe("every emitted query is valid against our FetchXML subset schema", () =
     expect(queries.length).toBeGreaterThan(150);
   });
 
+  it("validates later pages of a paged query, paging cookie included", async () => {
+    const [first] = queries;
+    const xml = pagedFetchXml(first.query, 3, '<cookie page="2"><activityid last="{A}" first="{B}" /></cookie>');
+    const result = await validate([{ name: "page 3", xml }]);
+    expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
+  });
+
   it("validates all of them", async () => {
     const result = await validate(queries.map((q) => ({ name: q.name, xml: q.query.fetchXml })));
     expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
@@ -37,7 +45,9 @@ describe("the schema refuses what the subset leaves out", () => {
     ["a body column", wrap('<attribute name="description"/>')],
     ["an unknown table", '<fetch><entity name="annotation"><attribute name="activityid"/></entity></fetch>'],
     ["a relative date operator", wrap('<filter><condition attribute="actualend" operator="last-x-days" value="60"/></filter>')],
-    ["paging", wrap('<attribute name="activityid"/>', ' page="2"')],
+    ["a page that is no number", wrap('<attribute name="activityid"/>', ' page="two"')],
+    ["columns from an any link", wrap('<filter><link-entity name="activityparty" from="activityid" to="activityid" link-type="any"><attribute name="partyid"/></link-entity></filter>')],
+    ["an any link outside a filter", wrap('<link-entity name="activityparty" from="activityid" to="activityid" link-type="any"/>')],
     ["an entityname naming no link", wrap('<filter><condition entityname="ghost" attribute="activityid" operator="null"/></filter>')],
     [
       "two columns under one alias",

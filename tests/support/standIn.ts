@@ -6,7 +6,7 @@ import { createStandIn, type SeededStandIn } from "../../dev/seed";
 import type { DataServices } from "../../shared/data/services";
 import { SETTINGS_VARIABLE } from "../../shared/libraryInfo";
 import type { Settings } from "../../shared/model";
-import { DEFAULT_SETTINGS, serializeSettings } from "../../shared/analytics";
+import { DEFAULT_SETTINGS, serializeSettings, UTC } from "../../shared/analytics";
 import { createQueryCache } from "../../shared/transport/cache";
 import { createDataverseClient } from "../../shared/transport/client";
 
@@ -46,7 +46,7 @@ export function servicesFor(org: SeededStandIn, userId: string = org.stories.cur
     userId,
     userRoleIds: roleIds,
     now: () => NOW,
-    timeZoneOffsetMinutes: 0,
+    utcOffsetAt: UTC,
     settingsVariable: SETTINGS_VARIABLE,
   };
 }

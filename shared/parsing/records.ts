@@ -1,0 +1,73 @@
+import type { RecordPeople, RecordType } from "../model";
+import { PRIMARY_KEY, RECORD_LINKS } from "../queries/records";
+import { PARTY_TYPE } from "../queries/scope";
+import { parseRows, type Parsed } from "./rows";
+
+/** One record as the analytics need it before counting: state, age, and who stands for it. */
+export interface RecordFacts {
+  id: string;
+  statecode: number;
+  createdOn: Date | null;
+  people: RecordPeople;
+  /** Opportunities only. */
+  estimatedCloseDate: Date | null;
+  estimatedValue: number | null;
+}
+
+interface FactsRow {
+  id: string;
+  statecode: number;
+  createdOn: Date | null;
+  owner: string | null;
+  fixedTheirs: (string | null)[];
+  connected: { id: string; type: number } | null;
+  estimatedCloseDate: Date | null;
+  estimatedValue: number | null;
+}
+
+const connectionKey = (column: string) => `${RECORD_LINKS.connection}.${column}`;
+
+/**
+ * Rows of recordFactsQuery (one per connection) folded into one RecordFacts per record. On our side a
+ * lead counts its owner and an opportunity its owner and sales team; contacts and accounts any user.
+ */
+export function parseRecordFacts(type: RecordType, entities: readonly unknown[]): Parsed<RecordFacts> {
+  const rows = parseRows<FactsRow>(entities, (row) => {
+    const connectedId = row.optionalGuid(connectionKey("record2id"));
+    return {
+      id: row.guid(PRIMARY_KEY[type]),
+      statecode: row.number("statecode"),
+      createdOn: row.optionalDate("createdon"),
+      owner: type === "lead" || type === "opportunity" ? row.optionalGuid("_ownerid_value") : null,
+      fixedTheirs:
+        type === "opportunity"
+          ? [row.optionalGuid("_parentcontactid_value"), row.optionalGuid(`${RECORD_LINKS.account}.primarycontactid`)]
+          : type === "account"
+            ? [row.optionalGuid("_primarycontactid_value")]
+            : [],
+      connected: connectedId === null ? null : { id: connectedId, type: row.number(connectionKey("record2objecttypecode")) },
+      estimatedCloseDate: type === "opportunity" ? row.optionalDate("estimatedclosedate") : null,
+      estimatedValue: type === "opportunity" ? row.optionalNumber("estimatedvalue") : null,
+    };
+  });
+  const byId = new Map<string, { facts: RecordFacts; theirs: Set<string>; ours: Set<string> }>();
+  for (const row of rows.items) {
+    let entry = byId.get(row.id);
+    if (!entry) {
+      entry = {
+        facts: { ...row, people: { theirIds: [], ourIds: null } },
+        theirs: new Set(row.fixedTheirs.filter((id): id is string => id !== null && id !== row.id)),
+        ours: new Set(row.owner === null ? [] : [row.owner]),
+      };
+      byId.set(row.id, entry);
+    }
+    if (row.connected?.type === PARTY_TYPE.contact) entry.theirs.add(row.connected.id);
+    if (row.connected?.type === PARTY_TYPE.systemuser && type === "opportunity") entry.ours.add(row.connected.id);
+  }
+  const items = [...byId.values()].map(({ facts, theirs, ours }) => {
+    const { id, statecode, createdOn, estimatedCloseDate, estimatedValue } = facts;
+    const ourIds = type === "lead" || type === "opportunity" ? [...ours].sort() : null;
+    return { id, statecode, createdOn, estimatedCloseDate, estimatedValue, people: { theirIds: [...theirs].sort(), ourIds } };
+  });
+  return { items, skipped: rows.skipped };
+}
