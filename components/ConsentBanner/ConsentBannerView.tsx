@@ -1,11 +1,14 @@
 import * as React from "react";
 import { DefaultButton, MessageBarType, PrimaryButton, Stack } from "@fluentui/react";
-import { Notice } from "../../shared/ui/Notice";
-import { isDataError, type DataErrorKind } from "../../shared/errors";
+import type { StoredSettings } from "../../shared/data/settingsStore";
 import type { ConsentView, LoadResult } from "../../shared/model";
+import { failureOf, failureReason, type Failure } from "../../shared/ui/failure";
+import { isFocusLost } from "../../shared/ui/focus";
 import type { Formatter } from "../../shared/ui/format";
 import type { Translate } from "../../shared/ui/i18n";
+import { Notice } from "../../shared/ui/Notice";
 import { StateView } from "../../shared/ui/StateView";
+import { visuallyHidden } from "../../shared/ui/styles";
 import type { WidgetHostProps } from "../../shared/ui/types";
 import { useWidgetData } from "../../shared/ui/useWidgetData";
 import { WidgetFrame } from "../../shared/ui/WidgetFrame";
@@ -17,13 +20,15 @@ export interface ConsentBannerViewProps extends WidgetHostProps {
   openSettings: () => void;
   /** Banners this user closed in this session, by state kind + date. */
   dismissedStates: { has(key: string): boolean; add(key: string): void };
+  /** Writes by other controls on the page (the settings control): the banner then reloads. */
+  settingsChanges?: { subscribe(listener: (stored: StoredSettings) => void): () => void };
 }
 
 /** The granted confirmation is news for this long after the grant; later the banner stays away. */
 const CONFIRMATION_DAYS = 14;
 const MS_PER_DAY = 86_400_000;
 
-type ActionStatus = { kind: "idle" } | { kind: "busy" } | { kind: "done" } | { kind: "failed"; error: DataErrorKind };
+type ActionStatus = { kind: "idle" } | { kind: "busy" } | { kind: "done" } | { kind: "failed"; failure: Failure };
 
 interface Banner {
   /** Dismissal key: a new state (or a new date) brings the banner back. */
@@ -36,13 +41,13 @@ interface Banner {
 }
 
 /**
- * The consent banner. It only appears when there is something to say; while loading it shows
- * nothing, because for most users on most days the answer is "nothing".
+ * The consent banner. It only appears when there is something to say to this user; while loading
+ * it shows nothing, because for most users on most days the answer is "nothing".
  */
 export function ConsentBannerView(props: ConsentBannerViewProps): React.ReactElement | null {
   const { state, retry } = useWidgetData(props.load, [props.loadKey]);
   const [action, setAction] = React.useState<ActionStatus>({ kind: "idle" });
-  const [, setDismissals] = React.useState(0);
+  const [closedHere, setClosedHere] = React.useState(false);
   const mounted = React.useRef(true);
   React.useEffect(
     () => () => {
@@ -50,6 +55,14 @@ export function ConsentBannerView(props: ConsentBannerViewProps): React.ReactEle
     },
     [],
   );
+  const { settingsChanges } = props;
+  React.useEffect(() => settingsChanges?.subscribe(() => mounted.current && retry()), [settingsChanges, retry]);
+
+  // Where focus goes when the control that held it goes away (Close, Record consent).
+  const landing = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if ((action.kind === "done" || closedHere) && isFocusLost()) landing.current?.focus();
+  });
 
   const recordConsent = () => {
     if (action.kind === "busy") return;
@@ -62,8 +75,7 @@ export function ConsentBannerView(props: ConsentBannerViewProps): React.ReactEle
           setAction({ kind: "done" });
           retry();
         },
-        (error: unknown) =>
-          mounted.current && setAction({ kind: "failed", error: isDataError(error) ? error.kind : "unknown" }),
+        (error: unknown) => mounted.current && setAction({ kind: "failed", failure: failureOf(error) }),
       );
   };
 
@@ -74,23 +86,33 @@ export function ConsentBannerView(props: ConsentBannerViewProps): React.ReactEle
   );
 
   if (state.kind === "loading") {
-    return action.kind === "done" ? frame(<ActionMessage status={action} t={props.t} />) : null;
+    return action.kind === "done" ? frame(<ActionMessage status={action} t={props.t} landing={landing} />) : null;
   }
   if (state.kind !== "ready") {
     return frame(<StateView state={state} t={props.t} format={props.format} onRetry={retry} />);
   }
   const banner = bannerFor(state.data, props.t, props.format, props.now());
-  if (!banner || props.dismissedStates.has(banner.key)) return null;
+  if (!banner || props.dismissedStates.has(banner.key)) {
+    // Closing removed the focused button: say so where focus can land instead of dropping it on the page.
+    return closedHere
+      ? frame(
+          <div ref={landing} tabIndex={-1} className={visuallyHidden}>
+            {props.t("consent.dismissed")}
+          </div>,
+        )
+      : null;
+  }
 
   return frame(
     <Stack tokens={{ childrenGap: 6 }}>
       <Notice
+        ref={action.kind === "done" ? landing : undefined}
         messageBarType={banner.type}
         isMultiline
         data-consent={state.data.consent.kind}
         onDismiss={() => {
           props.dismissedStates.add(banner.key);
-          setDismissals((n) => n + 1);
+          setClosedHere(true);
         }}
         dismissButtonAriaLabel={props.t("consent.dismiss")}
         actions={banner.actions ? <Actions {...props} kind={banner.actions} busy={action.kind === "busy"} onRecord={recordConsent} /> : undefined}
@@ -123,29 +145,36 @@ function Actions(
   );
 }
 
-function ActionMessage(props: { status: ActionStatus; t: Translate }): React.ReactElement | null {
+function ActionMessage(props: { status: ActionStatus; t: Translate; landing?: React.Ref<HTMLDivElement> }): React.ReactElement | null {
   const { status, t } = props;
   if (status.kind === "done") {
-    return <Notice messageBarType={MessageBarType.success}>{t("consent.record.done")}</Notice>;
+    return (
+      <Notice ref={props.landing} messageBarType={MessageBarType.success}>
+        {t("consent.record.done")}
+      </Notice>
+    );
   }
   if (status.kind === "failed") {
     return (
       <Notice messageBarType={MessageBarType.error} isMultiline>
-        {t("consent.record.failed", { reason: t(`error.${status.error}`) })}
+        {t("consent.record.failed", { reason: failureReason(t, status.failure) })}
       </Notice>
     );
   }
   return null;
 }
 
-/** What to say for this consent state to this user, or nothing. */
+/**
+ * What to say for this consent state to this user, or nothing. Admins learn what they must do;
+ * everyone else only what affects their work: nothing while all still works (pending, granted),
+ * and which feature is off once consent lapsed.
+ */
 function bannerFor(view: ConsentView, t: Translate, format: Formatter, now: Date): Banner | null {
   const { consent, isAdmin } = view;
   const geography =
     view.effective.offReasons.mailboxData?.kind === "geographyUnsupported" ? [t("consent.geography")] : [];
   switch (consent.kind) {
     case "notActivated":
-      // Only an admin can act on it; everyone else would just see noise.
       if (!isAdmin) return null;
       return {
         key: "notActivated",
@@ -155,6 +184,7 @@ function bannerFor(view: ConsentView, t: Translate, format: Formatter, now: Date
         actions: "settings",
       };
     case "pending":
+      if (!isAdmin) return null;
       return {
         key: `pending:${dayKey(consent.activatedOn)}`,
         type: MessageBarType.warning,
@@ -162,23 +192,30 @@ function bannerFor(view: ConsentView, t: Translate, format: Formatter, now: Date
         body: [
           t("consent.pending.body", { days: format.number(consent.daysLeft), date: format.date(consent.deadline) }),
           t("consent.pending.consequence"),
-          ...(isAdmin ? [t("consent.pending.admin")] : []),
+          t("consent.pending.admin"),
           ...geography,
         ],
-        actions: isAdmin ? "consent" : null,
+        actions: "consent",
       };
     case "lapsed":
+      if (!isAdmin) {
+        return {
+          key: `lapsed:${dayKey(consent.lapsedOn)}`,
+          type: MessageBarType.info,
+          title: t("consent.seller.lapsed.title", { date: format.date(consent.lapsedOn) }),
+          body: [t("consent.seller.lapsed.body")],
+          actions: null,
+        };
+      }
       return {
         key: `lapsed:${dayKey(consent.lapsedOn)}`,
         type: MessageBarType.severeWarning,
         title: t("consent.lapsed.title"),
-        body: [
-          t("consent.lapsed.body", { date: format.date(consent.lapsedOn) }),
-          ...(isAdmin ? [t("consent.lapsed.admin")] : []),
-        ],
-        actions: isAdmin ? "consent" : null,
+        body: [t("consent.lapsed.body", { date: format.date(consent.lapsedOn) }), t("consent.lapsed.admin")],
+        actions: "consent",
       };
     case "granted":
+      if (!isAdmin) return null;
       if (now.getTime() - consent.grantedOn.getTime() > CONFIRMATION_DAYS * MS_PER_DAY) return null;
       return {
         key: `granted:${dayKey(consent.grantedOn)}`,

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { openSettingsRecord, recordConsent } from "../../shared/data/settingsStore";
+import { openSettingsRecord, pageSettingsFeed, recordConsent } from "../../shared/data/settingsStore";
 import { loadConsentView } from "../../shared/data/widgets";
 import { hostProps, type CommonInputs } from "../../shared/pcf/host";
 import { sessionDismissals } from "../../shared/pcf/session";
@@ -22,6 +22,7 @@ export class ConsentBanner extends WidgetControl<CommonInputs> {
         );
       },
       dismissedStates: sessionDismissals(this.services.userId),
+      settingsChanges: pageSettingsFeed(),
     });
   }
 }

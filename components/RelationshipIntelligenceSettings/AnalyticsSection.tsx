@@ -2,7 +2,7 @@ import * as React from "react";
 import { ChoiceGroup } from "@fluentui/react";
 import { ANALYTICS_WINDOWS, INTRODUCER_COUNT_RANGE } from "../../shared/analytics/settings";
 import { FieldProblems } from "./problems";
-import { Section } from "./Section";
+import { ReadOnlyValue, Section } from "./Section";
 import type { SectionProps } from "./sectionProps";
 import { WholeNumberField } from "./WholeNumberField";
 
@@ -11,24 +11,29 @@ export function AnalyticsSection(props: SectionProps): React.ReactElement {
   const { t, draft, readOnly } = props;
   return (
     <Section title={t("settingsPage.analytics.title")}>
-      <ChoiceGroup
-        label={t("settingsPage.window.label")}
-        selectedKey={String(draft.analyticsWindowDays)}
-        disabled={readOnly}
-        styles={props.compact ? undefined : { flexContainer: { display: "flex", flexWrap: "wrap", selectors: { ".ms-ChoiceField": { marginRight: 16 } } } }}
-        options={ANALYTICS_WINDOWS.map((days) => ({ key: String(days), text: t("settingsPage.window.days", { days }) }))}
-        onChange={(_, option) => {
-          const days = ANALYTICS_WINDOWS.find((d) => String(d) === option?.key);
-          if (days) props.edit((current) => ({ ...current, analyticsWindowDays: days }));
-        }}
-      />
+      {readOnly ? (
+        <ReadOnlyValue label={t("settingsPage.window.label")} value={t("settingsPage.window.days", { days: draft.analyticsWindowDays })} />
+      ) : (
+        <ChoiceGroup
+          label={t("settingsPage.window.label")}
+          selectedKey={String(draft.analyticsWindowDays)}
+          styles={props.compact ? undefined : { flexContainer: { display: "flex", flexWrap: "wrap", selectors: { ".ms-ChoiceField": { marginRight: 16 } } } }}
+          options={ANALYTICS_WINDOWS.map((days) => ({ key: String(days), text: t("settingsPage.window.days", { days }) }))}
+          onChange={(_, option) => {
+            const days = ANALYTICS_WINDOWS.find((d) => String(d) === option?.key);
+            if (days) props.edit((current) => ({ ...current, analyticsWindowDays: days }));
+          }}
+        />
+      )}
       <FieldProblems t={t} problems={props.problems} field="window" />
       <WholeNumberField
         t={t}
+        field="introducerCount"
         label={t("settingsPage.introducers.label")}
         value={draft.introducerCount}
         range={INTRODUCER_COUNT_RANGE}
-        disabled={readOnly}
+        readOnly={readOnly}
+        onValidityChange={props.setFieldInvalid}
         onChange={(count) => props.edit((current) => ({ ...current, introducerCount: count }))}
       />
       <FieldProblems t={t} problems={props.problems} field="introducerCount" />

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { mergeStyleSets, Toggle } from "@fluentui/react";
-import { Note, Section } from "./Section";
+import { Note, ReadOnlyValue, Section } from "./Section";
 import type { SectionProps } from "./sectionProps";
 
 const GEOGRAPHIES = ["emea", "asiaPacific", "americas"] as const;
@@ -15,14 +15,20 @@ export function GeographySection(props: SectionProps): React.ReactElement {
   const { t, draft } = props;
   return (
     <Section title={t("settingsPage.geography.title")}>
-      <Toggle
-        label={t("settingsPage.geography.toggle")}
-        onText={t("settingsPage.geography.supported")}
-        offText={t("settingsPage.geography.unsupported")}
-        checked={draft.geographySupported}
-        disabled={props.readOnly}
-        onChange={(_, on) => props.edit((current) => ({ ...current, geographySupported: on === true }))}
-      />
+      {props.readOnly ? (
+        <ReadOnlyValue
+          label={t("settingsPage.geography.toggle")}
+          value={t(draft.geographySupported ? "settingsPage.geography.supported" : "settingsPage.geography.unsupported")}
+        />
+      ) : (
+        <Toggle
+          label={t("settingsPage.geography.toggle")}
+          onText={t("settingsPage.geography.supported")}
+          offText={t("settingsPage.geography.unsupported")}
+          checked={draft.geographySupported}
+          onChange={(_, on) => props.edit((current) => ({ ...current, geographySupported: on === true }))}
+        />
+      )}
       <Note>{t("settingsPage.geography.listIntro")}</Note>
       <ul className={classes.list}>
         {GEOGRAPHIES.map((geography) => (

@@ -4,7 +4,7 @@ import { ACTIVITY_KINDS } from "../../shared/model";
 import { COMMUNICATION_FREQUENCIES, WEIGHT_RANGE } from "../../shared/analytics/settings";
 import type { Translate } from "../../shared/ui/i18n";
 import { FieldProblems } from "./problems";
-import { Note, Section } from "./Section";
+import { Note, ReadOnlyValue, Section } from "./Section";
 import type { SectionProps } from "./sectionProps";
 import {
   FAIR_RANGE,
@@ -34,18 +34,22 @@ export function HealthScoreSection(props: SectionProps): React.ReactElement {
       <Stack horizontal={!props.compact} wrap tokens={{ childrenGap: 12 }}>
         <WholeNumberField
           t={t}
+          field="boundaries.good"
           label={t("settingsPage.boundaries.good")}
           value={boundaries.good}
           range={GOOD_RANGE}
-          disabled={readOnly}
+          readOnly={readOnly}
+          onValidityChange={props.setFieldInvalid}
           onChange={(value) => props.edit((current) => setGoodBoundary(current, value))}
         />
         <WholeNumberField
           t={t}
+          field="boundaries.fair"
           label={t("settingsPage.boundaries.fair")}
           value={boundaries.fair}
           range={FAIR_RANGE}
-          disabled={readOnly}
+          readOnly={readOnly}
+          onValidityChange={props.setFieldInvalid}
           onChange={(value) => props.edit((current) => setFairBoundary(current, value))}
         />
       </Stack>
@@ -62,35 +66,41 @@ export function HealthScoreSection(props: SectionProps): React.ReactElement {
       <Note>{t("settingsPage.weights.note")}</Note>
       {ACTIVITY_KINDS.map((kind) => (
         <React.Fragment key={kind}>
-          <Slider
-            label={t(`settingsPage.weight.${kind}`)}
-            min={percentRange.min}
-            max={percentRange.max}
-            step={WEIGHT_STEP_PERCENT}
-            originFromZero
-            value={weightToPercent(weights[kind])}
-            valueFormat={(percent) => signedPercent(t, percent)}
-            ariaValueText={(percent) => signedPercent(t, percent)}
-            disabled={readOnly}
-            onChange={(percent) => props.edit((current) => setWeight(current, kind, percent))}
-          />
+          {readOnly ? (
+            <ReadOnlyValue label={t(`settingsPage.weight.${kind}`)} value={signedPercent(t, weightToPercent(weights[kind]))} />
+          ) : (
+            <Slider
+              label={t(`settingsPage.weight.${kind}`)}
+              min={percentRange.min}
+              max={percentRange.max}
+              step={WEIGHT_STEP_PERCENT}
+              originFromZero
+              value={weightToPercent(weights[kind])}
+              valueFormat={(percent) => signedPercent(t, percent)}
+              ariaValueText={(percent) => signedPercent(t, percent)}
+              onChange={(percent) => props.edit((current) => setWeight(current, kind, percent))}
+            />
+          )}
           <FieldProblems t={t} problems={props.problems} field={`weight.${kind}`} />
         </React.Fragment>
       ))}
 
-      <ChoiceGroup
-        label={t("settingsPage.frequency.label")}
-        selectedKey={expectedFrequency}
-        disabled={readOnly}
-        options={COMMUNICATION_FREQUENCIES.map((frequency) => ({
-          key: frequency,
-          text: t(`settingsPage.frequency.${frequency}`),
-        }))}
-        onChange={(_, option) => {
-          const frequency = COMMUNICATION_FREQUENCIES.find((f) => f === option?.key);
-          if (frequency) props.edit((current) => ({ ...current, healthScore: { ...current.healthScore, expectedFrequency: frequency } }));
-        }}
-      />
+      {readOnly ? (
+        <ReadOnlyValue label={t("settingsPage.frequency.label")} value={t(`settingsPage.frequency.${expectedFrequency}`)} />
+      ) : (
+        <ChoiceGroup
+          label={t("settingsPage.frequency.label")}
+          selectedKey={expectedFrequency}
+          options={COMMUNICATION_FREQUENCIES.map((frequency) => ({
+            key: frequency,
+            text: t(`settingsPage.frequency.${frequency}`),
+          }))}
+          onChange={(_, option) => {
+            const frequency = COMMUNICATION_FREQUENCIES.find((f) => f === option?.key);
+            if (frequency) props.edit((current) => ({ ...current, healthScore: { ...current.healthScore, expectedFrequency: frequency } }));
+          }}
+        />
+      )}
       <FieldProblems t={t} problems={props.problems} field="frequency" />
     </Section>
   );

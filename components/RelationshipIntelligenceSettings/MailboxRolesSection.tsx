@@ -4,7 +4,8 @@ import type { SecurityRole } from "../../shared/model";
 import { normalizeGuid } from "../../shared/analytics/ids";
 import { svgIconProps } from "../../shared/ui/icons";
 import { FieldProblems } from "./problems";
-import { Note, Section } from "./Section";
+import { MailboxWithoutRolesNote } from "./MailboxWithoutRolesNote";
+import { Note, ReadOnlyValue, Section } from "./Section";
 import type { SectionProps } from "./sectionProps";
 import { filterRoles, setRoleSelected } from "./settingsEdits";
 
@@ -29,9 +30,23 @@ export function MailboxRolesSection(props: RolesProps): React.ReactElement {
   const shown = filterRoles(props.roles, query);
   const selectedCount = props.roles.filter(isSelected).length;
 
+  if (readOnly) {
+    const names = filterRoles(props.roles, "").filter(isSelected).map((role) => role.name);
+    return (
+      <Section title={t("settingsPage.roles.title")}>
+        <Note>{t("settingsPage.roles.dataverseAlwaysUsed")}</Note>
+        <ReadOnlyValue
+          label={t("settingsPage.roles.selectedCount", { selected: selectedCount, total: props.roles.length })}
+          value={names.length > 0 ? names.join(", ") : t("settingsPage.roles.selectedNone")}
+        />
+        <MailboxWithoutRolesNote t={t} draft={draft} />
+      </Section>
+    );
+  }
   return (
     <Section title={t("settingsPage.roles.title")}>
       <Note>{t("settingsPage.roles.dataverseAlwaysUsed")}</Note>
+      <MailboxWithoutRolesNote t={t} draft={draft} />
       <SearchBox
         placeholder={t("settingsPage.roles.search")}
         ariaLabel={t("settingsPage.roles.search")}
@@ -60,7 +75,6 @@ export function MailboxRolesSection(props: RolesProps): React.ReactElement {
             label={role.name}
             checked={isSelected(role)}
             checkmarkIconProps={CHECK_ICON}
-            disabled={readOnly}
             onChange={(_, checked) => props.edit((current) => setRoleSelected(current, role.id, checked === true))}
           />
         ))}

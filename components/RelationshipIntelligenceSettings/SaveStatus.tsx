@@ -15,15 +15,16 @@ interface SaveStatusProps {
 
 /**
  * A live region that is always in the page, so screen readers announce "Saving…", "Settings saved"
- * or the failure as it happens.
+ * or the failure as it happens. Focus lands here when the button that held it disables itself or
+ * goes away (Save once saved, Record consent once recorded).
  */
-export function SaveStatus(props: SaveStatusProps): React.ReactElement {
+export const SaveStatus = React.forwardRef<HTMLDivElement, SaveStatusProps>(function SaveStatus(props, ref) {
   return (
-    <div role="status" aria-live="polite" data-status={props.status.kind}>
+    <div ref={ref} tabIndex={-1} role="status" aria-live="polite" data-status={props.status.kind}>
       <StatusMessage {...props} />
     </div>
   );
-}
+});
 
 function StatusMessage({ t, format, status, onReload }: SaveStatusProps): React.ReactElement | null {
   switch (status.kind) {

@@ -1,7 +1,9 @@
 import * as React from "react";
 import { MessageBarType, PrimaryButton, Stack } from "@fluentui/react";
 import { Notice } from "../../shared/ui/Notice";
+import type { StoredSettings } from "../../shared/data/settingsStore";
 import type { LoadResult, Settings, SettingsPageData } from "../../shared/model";
+import { isFocusLost } from "../../shared/ui/focus";
 import { StateView } from "../../shared/ui/StateView";
 import { isCompactLayout, type WidgetHostProps } from "../../shared/ui/types";
 import { useWidgetData } from "../../shared/ui/useWidgetData";
@@ -25,6 +27,10 @@ export interface SettingsViewProps extends WidgetHostProps {
   save: (settings: Settings, version: string | null) => Promise<{ version: string | null }>;
   /** Stores that the Microsoft 365 admin gave consent (now). */
   recordConsent: (version: string | null) => Promise<{ version: string | null }>;
+  /** Stores that consent is withdrawn. */
+  withdrawConsent: (version: string | null) => Promise<{ version: string | null }>;
+  /** Writes by other controls on the page (the consent banner). */
+  settingsChanges?: { subscribe(listener: (stored: StoredSettings) => void): () => void };
 }
 
 /** The admin page that activates relationship intelligence and sets its options. */
@@ -58,38 +64,70 @@ function SettingsForm(props: SettingsFormProps): React.ReactElement {
   const readOnly = !data.isAdmin;
   const busy = editor.status.kind === "busy";
   const compact = isCompactLayout(props.width, props.formFactor);
-  const section: SectionProps = { t, draft: editor.draft, edit: editor.edit, readOnly, problems: editor.problems, compact };
+  const section: SectionProps = {
+    t,
+    draft: editor.draft,
+    edit: editor.edit,
+    readOnly,
+    problems: editor.problems,
+    compact,
+    setFieldInvalid: editor.setFieldInvalid,
+  };
+  const form = React.useRef<HTMLDivElement>(null);
+  const status = React.useRef<HTMLDivElement>(null);
+  // Save disables itself once saved, and the consent buttons go once used: focus moves to what happened.
+  const finished = editor.status.kind === "done" || editor.status.kind === "failed";
+  React.useEffect(() => {
+    if (finished && isFocusLost()) status.current?.focus();
+  }, [finished, editor.status]);
+  const save = () => {
+    // An invalid number keeps what the admin typed; saving waits until it is fixed, and focus goes there.
+    if (!editor.save()) form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  };
 
   // No <form> on purpose: Enter in the role search or a number field must not save the settings.
   return (
-    <Stack tokens={{ childrenGap: compact ? 16 : 24 }}>
-      {readOnly ? (
-        <Notice messageBarType={MessageBarType.info} isMultiline delayedRender={false}>
-          {t("settingsPage.readOnly")}
-        </Notice>
-      ) : null}
-      <ProblemSummary
-        t={t}
-        type={MessageBarType.warning}
-        title={t("settingsPage.storedProblems")}
-        problems={editor.storedProblems}
-      />
-      <ProblemSummary t={t} type={MessageBarType.error} title={t("settingsPage.validation.summary")} problems={editor.problems} />
-      <ActivationSection {...section} saved={editor.saved} now={props.now} />
-      <MailboxRolesSection {...section} roles={data.roles} />
-      <ConsentSection {...section} format={props.format} now={props.now} busy={busy} onRecordConsent={editor.recordConsent} />
-      <GeographySection {...section} />
-      <HealthScoreSection {...section} />
-      <AnalyticsSection {...section} />
-      <Stack tokens={{ childrenGap: 8 }}>
-        <PrimaryButton
-          text={t("settingsPage.save.action")}
-          onClick={editor.save}
-          disabled={readOnly || busy || !editor.dirty}
-          styles={{ root: { alignSelf: "flex-start" } }}
+    <div ref={form}>
+      <Stack tokens={{ childrenGap: compact ? 16 : 24 }}>
+        {readOnly ? (
+          <Notice messageBarType={MessageBarType.info} isMultiline delayedRender={false}>
+            {t("settingsPage.readOnly")}
+          </Notice>
+        ) : null}
+        <ProblemSummary
+          t={t}
+          type={MessageBarType.warning}
+          title={t("settingsPage.storedProblems")}
+          problems={editor.storedProblems}
         />
-        <SaveStatus t={t} format={props.format} status={editor.status} onReload={props.onReload} />
+        <ProblemSummary t={t} type={MessageBarType.error} title={t("settingsPage.validation.summary")} problems={editor.problems} />
+        <ActivationSection {...section} saved={editor.saved} now={props.now} />
+        <MailboxRolesSection {...section} roles={data.roles} />
+        <ConsentSection
+          {...section}
+          format={props.format}
+          now={props.now}
+          busy={busy}
+          onRecordConsent={editor.recordConsent}
+          onWithdrawConsent={editor.withdrawConsent}
+        />
+        <GeographySection {...section} />
+        <HealthScoreSection {...section} />
+        <AnalyticsSection {...section} />
+        <Stack tokens={{ childrenGap: 8 }}>
+          {readOnly ? null : (
+            <PrimaryButton
+              text={t("settingsPage.save.action")}
+              onClick={save}
+              disabled={busy || !editor.dirty}
+              // Focusable while saving, so keyboard users keep their place.
+              allowDisabledFocus={busy}
+              styles={{ root: { alignSelf: "flex-start" } }}
+            />
+          )}
+          <SaveStatus ref={status} t={t} format={props.format} status={editor.status} onReload={props.onReload} />
+        </Stack>
       </Stack>
-    </Stack>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { loadSettingsPage, recordConsent, saveSettings } from "../../shared/data/settingsStore";
+import { loadSettingsPage, pageSettingsFeed, recordConsent, saveSettings, withdrawConsent } from "../../shared/data/settingsStore";
 import type { Settings } from "../../shared/model";
 import { hostProps } from "../../shared/pcf/host";
 import { WidgetControl } from "../../shared/pcf/widgetControl";
@@ -17,6 +17,8 @@ export class RelationshipIntelligenceSettings extends WidgetControl<IInputs> {
       loadKey: this.services.userId,
       save: (settings: Settings, version: string | null) => saveSettings(this.services, settings, version),
       recordConsent: (version: string | null) => recordConsent(this.services, version),
+      withdrawConsent: (version: string | null) => withdrawConsent(this.services, version),
+      settingsChanges: pageSettingsFeed(),
     });
   }
 }

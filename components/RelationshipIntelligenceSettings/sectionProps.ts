@@ -11,4 +11,6 @@ export interface SectionProps {
   /** Validation problems, for display beside the fields they concern. */
   problems: MessageRef[];
   compact: boolean;
+  /** Number fields report text that is not a valid value, which blocks Save. */
+  setFieldInvalid: (field: string, invalid: boolean) => void;
 }

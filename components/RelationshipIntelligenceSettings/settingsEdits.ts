@@ -98,6 +98,20 @@ export function sameSettings(a: Settings, b: Settings): boolean {
   return serializeSettings(a) === serializeSettings(b);
 }
 
+/**
+ * Settings stored elsewhere on the page (`incoming`) replace what this page had stored (`base`),
+ * except where the admin edited the draft: those parts keep the admin's value. Compared per
+ * top-level setting, which is how the page edits them.
+ */
+export function rebase(draft: Settings, base: Settings, incoming: Settings): Settings {
+  const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+  const result = { ...incoming } as Record<keyof Settings, unknown>;
+  for (const key of Object.keys(draft) as Array<keyof Settings>) {
+    if (!same(draft[key], base[key])) result[key] = draft[key];
+  }
+  return result as unknown as Settings;
+}
+
 /** The part of the page each validation problem belongs to, so it can be shown beside its field. */
 export type ProblemField =
   | "activation"
@@ -140,4 +154,13 @@ export function problemField(problem: MessageRef): ProblemField {
     default:
       return "other";
   }
+}
+
+/** JSON with object keys sorted, so equal values compare equal whatever order they were built in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, part: unknown) =>
+    part !== null && typeof part === "object" && !Array.isArray(part)
+      ? Object.fromEntries(Object.entries(part as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : part,
+  );
 }

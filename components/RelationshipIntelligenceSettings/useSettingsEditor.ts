@@ -1,10 +1,11 @@
 import * as React from "react";
 import { isDataError, type DataErrorKind } from "../../shared/errors";
+import type { StoredSettings } from "../../shared/data/settingsStore";
 import type { MessageRef, Settings, SettingsPageData } from "../../shared/model";
 import { validateSettings } from "../../shared/analytics/settings";
-import { sameSettings } from "./settingsEdits";
+import { rebase, sameSettings } from "./settingsEdits";
 
-export type SettingsAction = "save" | "consent";
+export type SettingsAction = "save" | "consent" | "withdraw";
 
 /** The failures the page explains; anything else is "unknown". */
 export type FailureKind = Extract<DataErrorKind, "conflict" | "noPrivilege" | "offline" | "throttled" | "server" | "unavailable"> | "unknown";
@@ -18,6 +19,9 @@ export type EditorStatus =
 export interface SettingsWriters {
   save: (settings: Settings, version: string | null) => Promise<{ version: string | null }>;
   recordConsent: (version: string | null) => Promise<{ version: string | null }>;
+  withdrawConsent: (version: string | null) => Promise<{ version: string | null }>;
+  /** Writes by other controls on the page (the consent banner), so this page never works on a stale version. */
+  settingsChanges?: { subscribe(listener: (stored: StoredSettings) => void): () => void };
 }
 
 export interface SettingsEditor {
@@ -32,8 +36,13 @@ export interface SettingsEditor {
   /** Problems found in the stored value; they go away once valid settings are saved. */
   storedProblems: MessageRef[];
   status: EditorStatus;
-  save: () => void;
+  /** Number fields whose text is not a valid value: Save is blocked while there are any. */
+  invalidFields: ReadonlySet<string>;
+  setFieldInvalid: (field: string, invalid: boolean) => void;
+  /** False when nothing was saved because a field is invalid. */
+  save: () => boolean;
   recordConsent: () => void;
+  withdrawConsent: () => void;
 }
 
 const FAILURES: readonly FailureKind[] = ["conflict", "noPrivilege", "offline", "throttled", "server", "unavailable"];
@@ -55,9 +64,37 @@ export function useSettingsEditor(data: SettingsPageData, writers: SettingsWrite
   const [storedProblems, setStoredProblems] = React.useState(data.problems);
   const [triedToSave, setTriedToSave] = React.useState(false);
   const [status, setStatus] = React.useState<EditorStatus>({ kind: "idle" });
+  const [invalidFields, setInvalidFields] = React.useState<ReadonlySet<string>>(new Set());
   // A write that finishes after the page went away must not touch its state.
   const mounted = React.useRef(true);
   React.useEffect(() => () => void (mounted.current = false), []);
+
+  // Another control on this page stored settings: take them as the base, keeping this admin's edits.
+  const { settingsChanges } = writers;
+  const savedRef = React.useRef(saved);
+  savedRef.current = saved;
+  React.useEffect(
+    () =>
+      settingsChanges?.subscribe((stored) => {
+        if (!mounted.current) return;
+        const base = savedRef.current;
+        setDraft((current) => rebase(current, base, stored.settings));
+        setSaved(stored.settings);
+        setVersion(stored.version);
+        setStoredProblems([]);
+      }),
+    [settingsChanges],
+  );
+
+  const setFieldInvalid = React.useCallback((field: string, invalid: boolean) => {
+    setInvalidFields((current) => {
+      if (current.has(field) === invalid) return current;
+      const next = new Set(current);
+      if (invalid) next.add(field);
+      else next.delete(field);
+      return next;
+    });
+  }, []);
 
   const problems = React.useMemo(() => (triedToSave ? validateSettings(draft) : []), [triedToSave, draft]);
   const busy = status.kind === "busy";
@@ -68,12 +105,13 @@ export function useSettingsEditor(data: SettingsPageData, writers: SettingsWrite
     setStatus((current) => (current.kind === "done" ? { kind: "idle" } : current));
   }, []);
 
-  const save = () => {
-    if (busy) return;
+  const save = (): boolean => {
+    if (busy) return true;
+    if (invalidFields.size > 0) return false;
     setTriedToSave(true);
     if (validateSettings(draft).length > 0) {
       setStatus({ kind: "idle" });
-      return;
+      return true;
     }
     // The snapshot is what gets stored; edits made while saving stay unsaved.
     const snapshot = draft;
@@ -88,23 +126,25 @@ export function useSettingsEditor(data: SettingsPageData, writers: SettingsWrite
       },
       (error: unknown) => mounted.current && setStatus(failureOf("save", error)),
     );
+    return true;
   };
 
-  const recordConsent = () => {
+  /** Records or withdraws consent: the store holds the change at once, so both copies mirror it. */
+  const writeConsent = (action: "consent" | "withdraw") => {
     if (busy) return;
-    setStatus({ kind: "busy", action: "consent" });
-    writers.recordConsent(version).then(
+    setStatus({ kind: "busy", action });
+    const write = action === "consent" ? writers.recordConsent : writers.withdrawConsent;
+    write(version).then(
       (result) => {
         if (!mounted.current) return;
-        // The store now holds the grant; mirror it in both copies so it is neither lost nor "unsaved".
-        const grantedOn = now().toISOString();
-        const withGrant = (settings: Settings): Settings => ({ ...settings, consent: { grantedOn } });
-        setSaved(withGrant);
-        setDraft(withGrant);
+        const grantedOn = action === "consent" ? now().toISOString() : null;
+        const withConsent = (settings: Settings): Settings => ({ ...settings, consent: { grantedOn } });
+        setSaved(withConsent);
+        setDraft(withConsent);
         setVersion(result.version);
-        setStatus({ kind: "done", action: "consent" });
+        setStatus({ kind: "done", action });
       },
-      (error: unknown) => mounted.current && setStatus(failureOf("consent", error)),
+      (error: unknown) => mounted.current && setStatus(failureOf(action, error)),
     );
   };
 
@@ -116,7 +156,10 @@ export function useSettingsEditor(data: SettingsPageData, writers: SettingsWrite
     problems,
     storedProblems,
     status,
+    invalidFields,
+    setFieldInvalid,
     save,
-    recordConsent,
+    recordConsent: () => writeConsent("consent"),
+    withdrawConsent: () => writeConsent("withdraw"),
   };
 }

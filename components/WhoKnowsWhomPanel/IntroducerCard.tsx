@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react";
 import type { Introducer } from "../../shared/model";
 import { canRetry, failureReason, type Failure } from "../../shared/ui/failure";
+import { isFocusLost } from "../../shared/ui/focus";
 import { message, type Translate } from "../../shared/ui/i18n";
 import { SvgIcon } from "../../shared/ui/icons";
 import { Notice } from "../../shared/ui/Notice";
@@ -120,9 +121,4 @@ function RequestAction(props: IntroducerCardProps & { request: IntroductionReque
       </div>
     </Stack>
   );
-}
-
-/** Focus fell back to the page when the element holding it went away. */
-function isFocusLost(): boolean {
-  return document.activeElement === null || document.activeElement === document.body;
 }

@@ -7,8 +7,42 @@ import { consentState, serializeSettings, validateSettings } from "../analytics"
 import { DataError } from "../errors";
 import type { LoadResult, Settings, SettingsPageData } from "../model";
 import type { SettingsRecord } from "../parsing";
+import { LIBRARY_VERSION } from "../libraryInfo";
 import { isSystemAdministrator, readRoles, readSettings, requireDefinition } from "./access";
 import type { DataServices } from "./services";
+
+/** What is stored now, as the last write on this page left it. */
+export interface StoredSettings {
+  settings: Settings;
+  version: string | null;
+}
+
+/**
+ * One page, one state: the consent banner and the settings control are separate bundles (separate
+ * module instances), so after either writes, the other learns the new settings and their version
+ * through `window`. Keyed by library version, like the page cache.
+ */
+export interface SettingsFeed {
+  publish(stored: StoredSettings): void;
+  /** Calls `listener` after every write on this page; returns the unsubscribe. */
+  subscribe(listener: (stored: StoredSettings) => void): () => void;
+}
+
+export function pageSettingsFeed(libraryVersion: string = LIBRARY_VERSION, host: Record<string, unknown> = globalThis): SettingsFeed {
+  const slot = `__relationshipIntelligenceSettings_${libraryVersion}`;
+  const existing = host[slot] as SettingsFeed | undefined;
+  if (existing) return existing;
+  const listeners = new Set<(stored: StoredSettings) => void>();
+  const feed: SettingsFeed = {
+    publish: (stored) => [...listeners].forEach((listener) => listener(stored)),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+  host[slot] = feed;
+  return feed;
+}
 
 /** FNV-1a: a cheap fingerprint of the stored text, not a security measure. */
 function fingerprint(text: string): string {
@@ -52,8 +86,13 @@ async function requireAdmin(services: DataServices): Promise<void> {
   }
 }
 
-/** Saves after validating; returns the new version. */
-export async function saveSettings(services: DataServices, settings: Settings, version: string | null): Promise<{ version: string | null }> {
+/** Saves after validating; returns the new version and tells the page's other controls. */
+export async function saveSettings(
+  services: DataServices,
+  settings: Settings,
+  version: string | null,
+  feed: SettingsFeed = pageSettingsFeed(),
+): Promise<{ version: string | null }> {
   if (validateSettings(settings).length > 0) throw new DataError("invalidInput", "The settings are not valid");
   await requireAdmin(services);
   // Read past the cache: the check must see what is stored now.
@@ -71,18 +110,32 @@ export async function saveSettings(services: DataServices, settings: Settings, v
     });
   }
   // Writes clear the cache, so this reads what was just stored.
-  return { version: versionOf((await readSettings(services)).record) };
+  const saved = { version: versionOf((await readSettings(services)).record) };
+  feed.publish({ settings, version: saved.version });
+  return saved;
 }
 
 /**
  * Records that the Microsoft 365 admin gave consent now, keeping every other setting as stored.
  * Without a version (the banner, which edits nothing else) the value read just now is the base.
  */
-export async function recordConsent(services: DataServices, version?: string | null): Promise<{ version: string | null }> {
+export async function recordConsent(services: DataServices, version?: string | null, feed?: SettingsFeed): Promise<{ version: string | null }> {
+  return setConsent(services, services.now().toISOString(), version, feed);
+}
+
+/**
+ * Withdraws recorded consent, keeping every other setting as stored. From then on the 14-day rule
+ * applies again: past the deadline, who knows whom and mailbox data are off at once.
+ */
+export async function withdrawConsent(services: DataServices, version?: string | null, feed?: SettingsFeed): Promise<{ version: string | null }> {
+  return setConsent(services, null, version, feed);
+}
+
+async function setConsent(services: DataServices, grantedOn: string | null, version: string | null | undefined, feed?: SettingsFeed) {
   services.client.refresh();
   const stored = await readSettings(services);
-  const granted: Settings = { ...stored.result.settings, consent: { grantedOn: services.now().toISOString() } };
-  return saveSettings(services, granted, version === undefined ? versionOf(stored.record) : version);
+  const changed: Settings = { ...stored.result.settings, consent: { grantedOn } };
+  return saveSettings(services, changed, version === undefined ? versionOf(stored.record) : version, feed);
 }
 
 /**
