@@ -22,12 +22,15 @@ export interface PcfContextOptions {
   width?: number;
   /** 1 desktop, 2 tablet, 3 phone. */
   formFactor?: number;
-  /** User's time zone offset from UTC in minutes. */
+  /** User's time zone offset from UTC in minutes, the same on every date. */
   timeZoneOffsetMinutes?: number;
+  /** User's time zone as an IANA name (Europe/Bucharest): the offset follows daylight saving per date. Wins over the fixed offset. */
+  timeZone?: string;
   /** Passed through as context.fluentDesignLanguage (modern theming). */
   fluentDesignLanguage?: unknown;
   openForm?: (options: ComponentFramework.NavigationApi.EntityFormOptions) => Promise<unknown>;
   openAlertDialog?: (alert: ComponentFramework.NavigationApi.AlertDialogStrings) => Promise<void>;
+  openConfirmDialog?: (confirm: ComponentFramework.NavigationApi.ConfirmDialogStrings) => Promise<ComponentFramework.NavigationApi.ConfirmDialogResponse>;
   /** Told about each trackContainerResize call. */
   onTrackResize?: (value: boolean) => void;
   /** Told about each key getString had no string for. */
@@ -47,11 +50,35 @@ function property(raw: unknown): ComponentFramework.PropertyTypes.Property {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/**
+ * Minutes east of UTC in an IANA zone at one instant, from the zone's own wall clock (Intl), so
+ * daylight saving is right on every date. Throws a RangeError for an unknown zone name.
+ */
+export function zoneOffsetMinutes(timeZone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(at);
+  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
+  const wallClock = Date.UTC(field("year"), field("month") - 1, field("day"), field("hour"), field("minute"), field("second"));
+  const instant = Math.floor(at.getTime() / 1000) * 1000;
+  return Math.round((wallClock - instant) / 60_000);
+}
+
 export function createPcfContext<T>(options: PcfContextOptions): ComponentFramework.Context<T> {
   const language = options.language ?? 1033;
   const locale = language === 1048 ? "ro-RO" : "en-US";
   const inputs: Record<string, unknown> = { boundField: null, recordType: null, recordId: null, ...options.inputs };
-  const offset = options.timeZoneOffsetMinutes ?? 0;
+  const fixedOffset = options.timeZoneOffsetMinutes ?? 0;
+  const { timeZone } = options;
+  if (timeZone) zoneOffsetMinutes(timeZone, new Date(0)); // an unknown zone fails here, not inside a control
+  const offsetAt = (date?: Date): number => (timeZone ? zoneOffsetMinutes(timeZone, date ?? new Date()) : fixedOffset);
   const userId = options.userId ?? "00000000-0000-0000-0000-000000000001";
 
   const context = {
@@ -80,7 +107,7 @@ export function createPcfContext<T>(options: PcfContextOptions): ComponentFramew
       languageId: language,
       isRTL: false,
       securityRoles: options.securityRoles ?? [],
-      getTimeZoneOffsetMinutes: () => offset,
+      getTimeZoneOffsetMinutes: (date?: Date) => offsetAt(date),
     },
     formatting: {
       formatDateShort: (d: Date, includeTime?: boolean) => {
@@ -103,7 +130,7 @@ export function createPcfContext<T>(options: PcfContextOptions): ComponentFramew
       openForm: options.openForm ?? (() => Promise.resolve({})),
       openUrl: () => undefined,
       openAlertDialog: options.openAlertDialog ?? (() => Promise.resolve()),
-      openConfirmDialog: () => Promise.resolve({ confirmed: false }),
+      openConfirmDialog: options.openConfirmDialog ?? (() => Promise.resolve({ confirmed: false })),
       openErrorDialog: () => Promise.resolve(),
       openFile: () => Promise.resolve(),
       openWebResource: () => undefined,
