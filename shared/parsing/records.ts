@@ -20,12 +20,19 @@ interface FactsRow {
   createdOn: Date | null;
   owner: string | null;
   fixedTheirs: (string | null)[];
-  connected: { id: string; type: number } | null;
+  connected: { id: string; type: "contact" | "systemuser" | null } | null;
   estimatedCloseDate: Date | null;
   estimatedValue: number | null;
 }
 
 const connectionKey = (column: string) => `${RECORD_LINKS.connection}.${column}`;
+
+/** record2objecttypecode is a choice (2 contact, 8 user); some answers name the table instead. */
+function connectedType(value: unknown): "contact" | "systemuser" | null {
+  if (value === PARTY_TYPE.contact || value === "contact") return "contact";
+  if (value === PARTY_TYPE.systemuser || value === "systemuser") return "systemuser";
+  return null;
+}
 
 /**
  * Rows of recordFactsQuery (one per connection) folded into one RecordFacts per record. On our side a
@@ -45,7 +52,7 @@ export function parseRecordFacts(type: RecordType, entities: readonly unknown[])
           : type === "account"
             ? [row.optionalGuid("_primarycontactid_value")]
             : [],
-      connected: connectedId === null ? null : { id: connectedId, type: row.number(connectionKey("record2objecttypecode")) },
+      connected: connectedId === null ? null : { id: connectedId, type: connectedType(row.present(connectionKey("record2objecttypecode"))) },
       estimatedCloseDate: type === "opportunity" ? row.optionalDate("estimatedclosedate") : null,
       estimatedValue: type === "opportunity" ? row.optionalNumber("estimatedvalue") : null,
     };
@@ -61,8 +68,8 @@ export function parseRecordFacts(type: RecordType, entities: readonly unknown[])
       };
       byId.set(row.id, entry);
     }
-    if (row.connected?.type === PARTY_TYPE.contact) entry.theirs.add(row.connected.id);
-    if (row.connected?.type === PARTY_TYPE.systemuser && type === "opportunity") entry.ours.add(row.connected.id);
+    if (row.connected?.type === "contact") entry.theirs.add(row.connected.id);
+    if (row.connected?.type === "systemuser" && type === "opportunity") entry.ours.add(row.connected.id);
   }
   const items = [...byId.values()].map(({ facts, theirs, ours }) => {
     const { id, statecode, createdOn, estimatedCloseDate, estimatedValue } = facts;

@@ -47,7 +47,8 @@ export class RowReader {
     return this.row[key.replace(".", "_x002e_")];
   }
 
-  private present(key: string): unknown {
+  /** The raw value of a field that must be there, for callers that accept several shapes. */
+  present(key: string): unknown {
     const value = this.value(key);
     if (value === undefined || value === null) throw new MalformedRow(key);
     return value;

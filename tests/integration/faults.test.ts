@@ -30,7 +30,8 @@ describe("transport against the stand-in's faults", () => {
     const org = seededOrg();
     org.standIn.faults.serverError(1, 503);
     await expect(loadKpis(servicesFor(org), onRecord(org.stories.hot), 60)).resolves.toMatchObject({ kind: "ready" });
-    org.standIn.faults.serverError(2, 500);
+    // The first round trip sends settings and the record's facts in parallel: both fail, and both retries.
+    org.standIn.faults.serverError(4, 500);
     await expect(loadKpis(servicesFor(org), onRecord(org.stories.hot), 60)).rejects.toMatchObject({ kind: "server" });
   });
 
