@@ -4,13 +4,14 @@
  */
 
 import { DataverseStore } from "../dataverse/store";
-import { DataverseStandIn } from "../dataverse/standIn";
+import { DataverseStandIn, StandInOptions } from "../dataverse/standIn";
 import { ActivityWriter } from "./activityWriter";
 import { seedBackgroundActivities } from "./background";
 import { SeededSettings, SettingsSeed, seedIntroductionTemplates, seedSettingsVariable } from "./environment";
 import { RoleKey, SeededUser, seedOrganizationRecords } from "./organization";
 import { Prng } from "./prng";
 import { Stories, seedStories } from "./stories";
+import { RuleStories, seedRuleStories } from "./ruleStories";
 
 export interface SeedOptions {
   now: Date;
@@ -19,7 +20,7 @@ export interface SeedOptions {
   settings?: SettingsSeed | false;
 }
 
-export interface SeededStories extends Stories {
+export interface SeededStories extends Stories, RuleStories {
   now: Date;
   seed: number;
   /** The signed-in user the stories are told from (a salesperson, owner of the story account). */
@@ -39,11 +40,13 @@ export function seedOrganization(store: DataverseStore, options: SeedOptions): S
   const org = seedOrganizationRecords(store, rng, now);
   seedBackgroundActivities({ store, rng, now, org, writer });
   const stories = seedStories(store, rng, now, org, writer);
+  const ruleStories = seedRuleStories(store, seed, now, org);
   const introductionTemplateId = seedIntroductionTemplates(store, rng, now);
   const settings = options.settings === false ? null : seedSettingsVariable(store, rng, now, options.settings ?? {});
   const userNamed = (name: string): string => org.users.find((u) => u.fullName === name)?.id as string;
   return {
     ...stories,
+    ...ruleStories,
     now,
     seed,
     currentUserId: userNamed("Elena Popescu"),
@@ -58,6 +61,9 @@ export function seedOrganization(store: DataverseStore, options: SeedOptions): S
 export interface StandInSetup extends SeedOptions {
   aggregateLimit?: number;
   latencyMs?: number;
+  /** The signed-in user's IANA time zone (default "UTC"). */
+  userTimeZone?: string;
+  linkedColumnNames?: StandInOptions["linkedColumnNames"];
 }
 
 export interface SeededStandIn {
@@ -75,6 +81,8 @@ export function createStandIn(setup: StandInSetup): SeededStandIn {
     aggregateLimit: setup.aggregateLimit,
     latencyMs: setup.latencyMs,
     currentUserId: stories.currentUserId,
+    userTimeZone: setup.userTimeZone,
+    linkedColumnNames: setup.linkedColumnNames,
   });
   return { standIn, store, stories };
 }
@@ -84,3 +92,5 @@ export type { BigHistory, BigHistoryOptions } from "./bigHistory";
 export { DEFAULT_SETTINGS_SCHEMA_NAME } from "./environment";
 export type { SettingsSeed, SeededSettings } from "./environment";
 export type { IntroducerStory, Stories } from "./stories";
+export { CONNECTION_ROLE_CATEGORY } from "./ruleStories";
+export type { LeadStory, MailboxHoldersStory, MeetingRulesStory, OpportunityStory, RespondBothStory, RuleStories } from "./ruleStories";

@@ -61,17 +61,18 @@ describe("seeded organization", () => {
     expect(admins.entities.map((u) => String(u.systemuserid))).toContain(stories.adminUserId);
     expect(admins.entities.map((u) => String(u.systemuserid))).not.toContain(stories.currentUserId);
     const roots = [...store.scan("role")].filter((r) => r.parentroleid === undefined);
-    expect(roots.map((r) => r.name).sort()).toEqual(["Customer Service Representative", "Sales Manager", "Salesperson", "System Administrator"]);
-    // A child business unit holds a copy of every role, pointing back to its root role.
+    expect(roots.map((r) => r.name).sort()).toEqual(["Customer Service Representative", "Sales Manager", "Salesperson", "Shared Mailbox Sync", "System Administrator"]);
+    // A child business unit holds a copy of every sales role, pointing back to its root role.
     const copies = [...store.scan("role")].filter((r) => r.parentroleid !== undefined);
-    expect(copies.map((r) => r.parentrootroleid).sort()).toEqual(roots.map((r) => r.roleid).sort());
+    const salesRoots = roots.filter((r) => r.roleid !== stories.manyMailboxHolders.roleId);
+    expect(copies.map((r) => r.parentrootroleid).sort()).toEqual(salesRoots.map((r) => r.roleid).sort());
   });
 
   it("holds two years of mixed activities, both mailbox-synced and created in Dynamics 365", () => {
     const all = [...store.scan("activitypointer")];
     expect(all.length).toBeGreaterThan(1000);
     const kinds = new Set(all.map((a) => a.activitytypecode));
-    expect([...kinds].sort()).toEqual(["appointment", "email", "phonecall", "task"]);
+    expect([...kinds].sort()).toEqual(["appointment", "email", "phonecall", "recurringappointmentmaster", "task"]);
     const synced = all.filter((a) => a.exchangeitemid !== undefined).length;
     expect(synced).toBeGreaterThan(all.length * 0.2);
     expect(synced).toBeLessThan(all.length * 0.8);
@@ -147,5 +148,77 @@ describe("seeded stories", () => {
     expect(Math.min(...of(target.medium).map(daysAgo))).toBeGreaterThan(30);
     expect(emails(of(target.medium), false).length).toBeGreaterThan(0);
     expect(of(target.weak).every((a) => a.activitytypecode === "email" && a.directioncode === true && daysAgo(a) > 300)).toBe(true);
+  });
+});
+
+describe("rule stories", () => {
+  const fetch = async (entity: string, xml: string): Promise<Record<string, unknown>[]> =>
+    (await standIn.retrieveMultipleRecords(entity, "?fetchXml=" + encodeURIComponent(xml))).entities;
+
+  it("opportunityFull: parent contact, a different account primary contact, two stakeholders and a sales-team user by connection role", async () => {
+    const story = stories.opportunityFull;
+    const opportunity = store.get("opportunity", story.record.id) as Row;
+    expect(opportunity).toMatchObject({ statecode: 0, ownerid: story.ownerId, parentcontactid: story.parentContactId, parentaccountid: story.accountId });
+    expect(store.get("account", story.accountId)?.primarycontactid).toBe(story.accountPrimaryContactId);
+    expect(story.accountPrimaryContactId).not.toBe(story.parentContactId);
+    const connected = await fetch("connection", `<fetch><entity name="connection"><attribute name="record2id"/><attribute name="record2objecttypecode"/>
+      <filter><condition attribute="record1id" operator="eq" value="${story.record.id}"/></filter>
+      <link-entity name="connectionrole" from="connectionroleid" to="record2roleid" alias="role"><attribute name="category"/></link-entity></entity></fetch>`);
+    const byCategory = (category: number): unknown[] => connected.filter((c) => c["role.category"] === category).map((c) => c._record2id_value).sort();
+    expect(byCategory(1000)).toEqual([...story.stakeholderIds].sort());
+    expect(byCategory(1001)).toEqual([story.salesTeamUserId]);
+    expect(story.salesTeamUserId).not.toBe(story.ownerId);
+    const outsider = store.get("email", story.outsiderActivityId) as Row;
+    expect(outsider.regardingobjectid).toBeUndefined();
+    expect(store.lookup("activityparty", "activityid", story.outsiderActivityId).map((p) => p.partyid)).toContain(story.stakeholderIds[1]);
+  });
+
+  it("leadWithStakeholders: a stakeholder connection, a party-only email by a non-owner and a call regarding the lead", () => {
+    const story = stories.leadWithStakeholders;
+    expect(store.get("lead", story.record.id)).toMatchObject({ statecode: 0, ownerid: story.ownerId });
+    const partyOnly = store.get("email", story.partyOnlyActivityId) as Row;
+    expect(partyOnly.ownerid).not.toBe(story.ownerId);
+    expect(partyOnly.regardingobjectid).toBeUndefined();
+    expect(store.get("phonecall", story.regardingActivityId)?.regardingobjectid).toBe(story.record.id);
+    expect(store.lookup("connection", "record1id", story.record.id).map((c) => c.record2id)).toEqual([story.stakeholderContactId]);
+  });
+
+  it("meetingRules: open-but-ended, canceled, future, a shared meeting, a recurring series and a shared call", () => {
+    const story = stories.meetingRules;
+    expect(store.get("appointment", story.openPastId)).toMatchObject({ statecode: 0, scheduleddurationminutes: 30 });
+    expect(store.get("appointment", story.openPastId)?.actualdurationminutes).toBeUndefined();
+    expect(store.get("appointment", story.canceledId)?.statecode).toBe(2);
+    expect(store.get("appointment", story.futureId)?.statecode).toBe(3);
+    const shared = store.lookup("activityparty", "activityid", story.sharedMeetingId);
+    expect(shared.filter((p) => p.partyobjecttypecode === "systemuser" && p.participationtypemask === 5)).toHaveLength(3);
+    expect(shared.filter((p) => p.partyobjecttypecode === "contact")).toHaveLength(2);
+    expect(store.get("activitypointer", story.seriesMasterId)).toMatchObject({ activitytypecode: "recurringappointmentmaster", instancetypecode: 1 });
+    expect(story.occurrenceIds.map((id) => store.get("appointment", id)?.seriesid)).toEqual([story.seriesMasterId, story.seriesMasterId, story.seriesMasterId]);
+    expect(store.lookup("activityparty", "activityid", story.sharedCallId).filter((p) => p.partyobjecttypecode === "contact")).toHaveLength(2);
+    expect(story.expected).toEqual({ meetingsHeld: 5, ourMeetingMinutes: 255, theirMeetingMinutes: 195, callMinutes: 20 });
+  });
+
+  it("respondBoth: two threads we started and they answered, three they started of which we answered two", () => {
+    const story = stories.respondBoth;
+    const threads = new Map<unknown, Row[]>();
+    for (const email of activitiesOf(story.record.id)) threads.set(email.conversationindex, [...(threads.get(email.conversationindex) ?? []), email]);
+    const started = [...threads.values()].map((mails) => mails.sort((a, b) => when(a) - when(b)));
+    expect(started.filter((mails) => mails[0].directioncode === true).map((mails) => (when(mails[1]) - when(mails[0])) / 3_600_000)).toEqual([3, 5]);
+    expect(started.filter((mails) => mails[0].directioncode === false).map((mails) => (mails[1] ? (when(mails[1]) - when(mails[0])) / 3_600_000 : null))).toEqual([2, 4, null]);
+  });
+
+  it("manyMailboxHolders: 250 holders of one role, 100 of them only through a team, each with a synced email to the contact", async () => {
+    const story = stories.manyMailboxHolders;
+    expect(story.directHolderIds).toHaveLength(150);
+    expect(story.teamHolderIds).toHaveLength(100);
+    const direct = store.lookup("systemuserroles", "roleid", story.roleId).map((r) => r.systemuserid);
+    expect(new Set(direct)).toEqual(new Set(story.directHolderIds));
+    const viaTeam = await fetch("systemuser", `<fetch><entity name="systemuser"><attribute name="systemuserid"/>
+      <link-entity name="teammembership" from="systemuserid" to="systemuserid" link-type="exists">
+        <link-entity name="teamroles" from="teamid" to="teamid"><filter><condition attribute="roleid" operator="eq" value="${story.roleId}"/></filter></link-entity>
+      </link-entity></entity></fetch>`);
+    expect(new Set(viaTeam.map((u) => u.systemuserid))).toEqual(new Set(story.teamHolderIds));
+    const synced = activitiesOf(story.record.id).filter((a) => a.exchangeitemid !== undefined);
+    expect(synced).toHaveLength(story.emailCount);
   });
 });
