@@ -59,7 +59,7 @@ interface FetchPage {
 export function readFetchPage(response: unknown): FetchPage {
   const r = (typeof response === "object" && response !== null ? response : {}) as Record<string, unknown>;
   const entities = Array.isArray(r.entities) ? (r.entities as Row[]) : [];
-  const raw = typeof r.fetchXmlPagingCookie === "string" ? r.fetchXmlPagingCookie : typeof r[PAGING_COOKIE] === "string" ? (r[PAGING_COOKIE] as string) : null;
+  const raw = typeof r.fetchXmlPagingCookie === "string" ? r.fetchXmlPagingCookie : typeof r[PAGING_COOKIE] === "string" ? (r[PAGING_COOKIE]) : null;
   return { entities, more: r[MORE_RECORDS] === true || (raw !== null && raw !== ""), cookie: raw ? pagingCookie(raw) : null };
 }
 
