@@ -104,8 +104,13 @@ export async function loadIntroducers(services: DataServices, target: RecordTarg
   return { kind: "ready", data: { ...ranked, mailboxNote } };
 }
 
+/**
+ * The administrator check costs a request, so it runs only when the banner has an admin action to
+ * offer: turning relationship intelligence on, or recording consent while it is pending or lapsed.
+ */
 export async function loadConsentView(services: DataServices): Promise<LoadResult<ConsentView>> {
-  const [access, isAdmin] = await Promise.all([readAccess(services), isSystemAdministrator(services)]);
+  const access = await readAccess(services);
+  const isAdmin = access.consent.kind === "granted" ? false : await isSystemAdministrator(services);
   return { kind: "ready", data: { consent: access.consent, effective: access.effective, isAdmin } };
 }
 

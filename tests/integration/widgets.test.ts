@@ -180,6 +180,14 @@ describe("feature switches and consent", () => {
     expect(adminView.consent).toMatchObject({ kind: "pending", daysLeft: 11 });
     expect(ready(await loadConsentView(seller)).isAdmin).toBe(false);
   });
+
+  it("asks whether the user is an administrator only when the banner has an admin action to offer", async () => {
+    const granted = seededOrg({ settings: activeSettings(NOW, { consent: { grantedOn: new Date(NOW.getTime() - 86_400_000).toISOString() } }) });
+    const admin = servicesFor(granted, granted.stories.adminUserId, [granted.stories.roles.systemAdministrator]);
+    granted.standIn.resetLog();
+    expect(ready(await loadConsentView(admin)).consent.kind).toBe("granted");
+    expect(granted.standIn.requests.map((r) => r.entity)).toEqual(["environmentvariabledefinition"]);
+  });
 });
 
 describe("records that are not there yet", () => {
