@@ -115,18 +115,31 @@ describe("effectiveFeatures", () => {
 });
 
 describe("mailboxScope", () => {
-  const scope = (settings: Settings, users: string[], days = 1) =>
-    mailboxScope(settings, effectiveFeatures(settings, consentState(settings, afterDays(days)), afterDays(days)), users);
+  const OTHER_ROLE = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
+  const scope = (settings: Settings, days = 1) => mailboxScope(settings, effectiveFeatures(settings, consentState(settings, afterDays(days)), afterDays(days)));
 
-  it("keeps the owners holding a selected role minus those who opted out, sorted and unique", () => {
+  it("hands the selected roles to the query, with the users who opted out as excluded owners", () => {
     const settings = activeSettings((s) => (s.optedOutUserIds = [BOGDAN]));
-    expect(scope(settings, [CARLA, BOGDAN, `{${ANNA.toUpperCase()}}`, ANNA])).toEqual({ mailbox: { ownerIds: [ANNA, CARLA] } });
+    expect(scope(settings)).toEqual({ mailbox: { roleIds: [ROLE], excludedOwnerIds: [BOGDAN] } });
   });
 
-  it("is none when no role is selected, mailbox data is off, or nobody remains", () => {
-    expect(scope(activeSettings((s) => (s.mailboxRoleIds = [])), [ANNA])).toEqual({ mailbox: "none" });
-    expect(scope(activeSettings(), [ANNA], 14)).toEqual({ mailbox: "none" });
-    expect(scope(activeSettings((s) => (s.features.mailboxData = false)), [ANNA])).toEqual({ mailbox: "none" });
-    expect(scope(activeSettings((s) => (s.optedOutUserIds = [ANNA])), [ANNA])).toEqual({ mailbox: "none" });
+  it("normalizes, de-duplicates and sorts roles and opted-out users, dropping what is not an id", () => {
+    const settings = activeSettings((s) => {
+      s.mailboxRoleIds = [ROLE, `{${OTHER_ROLE.toUpperCase()}}`, ROLE.toUpperCase(), "not-a-role"];
+      s.optedOutUserIds = [CARLA, `{${ANNA.toUpperCase()}}`, ANNA, "someone"];
+    });
+    expect(scope(settings)).toEqual({ mailbox: { roleIds: [OTHER_ROLE, ROLE], excludedOwnerIds: [ANNA, CARLA] } });
+  });
+
+  it("keeps mailbox data on when every known user opted out: holders of the role are decided by the query", () => {
+    const settings = activeSettings((s) => (s.optedOutUserIds = [ANNA, BOGDAN, CARLA]));
+    expect(scope(settings)).toEqual({ mailbox: { roleIds: [ROLE], excludedOwnerIds: [ANNA, BOGDAN, CARLA] } });
+  });
+
+  it("is none when no role is selected, mailbox data is off or consent lapsed", () => {
+    expect(scope(activeSettings((s) => (s.mailboxRoleIds = [])))).toEqual({ mailbox: "none" });
+    expect(scope(activeSettings((s) => (s.mailboxRoleIds = ["not-a-role"])))).toEqual({ mailbox: "none" });
+    expect(scope(activeSettings(), 14)).toEqual({ mailbox: "none" });
+    expect(scope(activeSettings((s) => (s.features.mailboxData = false)))).toEqual({ mailbox: "none" });
   });
 });

@@ -40,34 +40,50 @@ describe("threadKey", () => {
 });
 
 describe("parseEmailThreads", () => {
+  // As emailThreadsQuery returns them: thread and direction come from the linked email row.
   const email = (id: string, index: string, outgoing: boolean | null, at: string) => ({
     activityid: id,
-    conversationindex: index,
+    "em.conversationindex": index,
     "em.directioncode": outgoing,
     actualend: at,
   });
   const OTHER_THREAD = "01d8a1b2c3d4" + "ffeeddccbbaa99887766554433221100";
 
-  it("pairs our first message with their first reply after it", () => {
+  it("finds who started each thread and the other side's first answer after the start", () => {
+    // Newest first, as the query orders them.
     const rows = [
-      email(ID, REPLY_HEX + "55", false, "2024-03-01T08:00:00Z"), // they wrote before we did: not a reply
-      email(ID, HEADER_HEX, true, "2024-03-01T10:00:00Z"),
-      email(ID2, REPLY_HEX, false, "2024-03-01T12:30:00Z"),
-      email(ID2, REPLY_HEX + "66", false, "2024-03-02T12:30:00Z"),
+      email(ID2, "opaque-thread", false, "2024-03-04T12:00:00Z"),
+      email(ID2, "opaque-thread", false, "2024-03-04T11:00:00Z"),
+      email(ID, "opaque-thread", true, "2024-03-04T10:30:00Z"), // our own follow-up is no answer
+      email(ID, "opaque-thread", true, "2024-03-04T10:00:00Z"),
+      email(ID, "ffffffffffffffffffffffffffffffffffffffffffff", false, "2024-03-03T10:00:00Z"),
       email(ID, toBase64(OTHER_THREAD), true, "2024-03-03T10:00:00Z"),
       email(ID2, OTHER_THREAD + "0011223344", true, "2024-03-02T10:00:00Z"),
-      email(ID, "ffffffffffffffffffffffffffffffffffffffffffff", false, "2024-03-03T10:00:00Z"), // only theirs: no stat
-      email(ID, "opaque-thread", true, "2024-03-04T10:00:00Z"),
-      email(ID2, "opaque-thread", false, "2024-03-04T11:00:00Z"),
+      email(ID2, REPLY_HEX + "66", false, "2024-03-01T12:30:00Z"),
+      email(ID, REPLY_HEX, true, "2024-03-01T10:00:00Z"),
+      email(ID, HEADER_HEX, false, "2024-03-01T08:00:00Z"),
     ];
     expect(parseEmailThreads(rows)).toEqual({
       items: [
-        { firstOutgoing: new Date("2024-03-01T10:00:00Z"), firstReply: new Date("2024-03-01T12:30:00Z") },
-        { firstOutgoing: new Date("2024-03-02T10:00:00Z"), firstReply: null },
-        { firstOutgoing: new Date("2024-03-04T10:00:00Z"), firstReply: new Date("2024-03-04T11:00:00Z") },
+        { startedBy: "them", startedAt: new Date("2024-03-01T08:00:00Z"), answeredAt: new Date("2024-03-01T10:00:00Z") },
+        { startedBy: "us", startedAt: new Date("2024-03-02T10:00:00Z"), answeredAt: null },
+        { startedBy: "them", startedAt: new Date("2024-03-03T10:00:00Z"), answeredAt: null },
+        { startedBy: "us", startedAt: new Date("2024-03-04T10:00:00Z"), answeredAt: new Date("2024-03-04T11:00:00Z") },
       ],
       skipped: 0,
     });
+  });
+
+  it("reads a thread they started and we answered as theirs answered, not as ours left unanswered", () => {
+    const rows = [email(ID2, HEADER_HEX, true, "2024-03-01T09:00:00Z"), email(ID, HEADER_HEX, false, "2024-03-01T08:00:00Z")];
+    expect(parseEmailThreads(rows).items).toEqual([
+      { startedBy: "them", startedAt: new Date("2024-03-01T08:00:00Z"), answeredAt: new Date("2024-03-01T09:00:00Z") },
+    ]);
+  });
+
+  it("reads the link's columns also when the dot comes escaped as _x002e_", () => {
+    const row = { activityid: ID, em_x002e_conversationindex: HEADER_HEX, em_x002e_directioncode: true, actualend: "2024-03-01T10:00:00Z" };
+    expect(parseEmailThreads([row])).toEqual({ items: [{ startedBy: "us", startedAt: new Date("2024-03-01T10:00:00Z"), answeredAt: null }], skipped: 0 });
   });
 
   it("counts emails without direction, thread or date as skipped", () => {
@@ -76,8 +92,10 @@ describe("parseEmailThreads", () => {
       email(ID, "", true, "2024-03-01T10:00:00Z"),
       email(ID, HEADER_HEX, true, "soon"),
       { activityid: ID, "em.directioncode": true, actualend: "2024-03-01T10:00:00Z" },
+      // The activity table has no conversationindex: a top-level one is not the email's.
+      { activityid: ID, conversationindex: HEADER_HEX, "em.directioncode": true, actualend: "2024-03-01T10:00:00Z" },
       email("x", HEADER_HEX, true, "2024-03-01T10:00:00Z"),
     ];
-    expect(parseEmailThreads(rows)).toEqual({ items: [], skipped: 5 });
+    expect(parseEmailThreads(rows)).toEqual({ items: [], skipped: 6 });
   });
 });

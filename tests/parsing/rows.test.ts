@@ -38,9 +38,15 @@ describe("parseRows", () => {
     expect(parseRows(rows, (r) => r.dayKey("y", "m", "d"))).toEqual({ items: ["2024-02-29", "2024-12-01"], skipped: 4 });
   });
 
-  it("treats a null sum as zero but a wrong type as malformed", () => {
-    const rows = [{ s: null }, {}, { s: 12.5 }, { s: "12" }];
-    expect(parseRows(rows, (r) => r.numberOrZero("s"))).toEqual({ items: [0, 0, 12.5], skipped: 1 });
+  it("reads an absent or null number as none, but a wrong type as malformed", () => {
+    const rows = [{ s: null }, {}, { s: 0 }, { s: 12.5 }, { s: "12" }];
+    expect(parseRows(rows, (r) => r.optionalNumber("s"))).toEqual({ items: [null, null, 0, 12.5], skipped: 1 });
+  });
+
+  it("reads a link-entity column under its dotted alias or with the dot escaped as _x002e_", () => {
+    const rows = [{ "em.directioncode": true }, { em_x002e_directioncode: false }, { em_directioncode: true }, {}];
+    expect(parseRows(rows, (r) => r.optionalBoolean("em.directioncode"))).toEqual({ items: [true, false, null, null], skipped: 0 });
+    expect(parseRows([{ "a.n": 1 }, { a_x002e_n: 2 }, { an: 3 }], (r) => r.number("a.n"))).toEqual({ items: [1, 2], skipped: 1 });
   });
 });
 

@@ -1,4 +1,4 @@
-import { parseContactIds, parseEmailTemplates, parseRoleIds, parseRoles, parseSettingsRecords, parseUserIds } from "../../shared/parsing";
+import { parseEmailTemplates, parseRoles, parseSettingsRecords } from "../../shared/parsing";
 import { SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID } from "../../shared/model";
 
 const DEF = "6f9619ff-8b86-d011-b42d-00c04fc964ff";
@@ -35,7 +35,7 @@ describe("parseSettingsRecords", () => {
   });
 });
 
-describe("roles, ids and templates", () => {
+describe("roles and templates", () => {
   it("reads roles with the template id from its lookup", () => {
     const rows = [
       { roleid: DEF, name: "Administrateur système", _roletemplateid_value: SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID.toUpperCase() },
@@ -49,12 +49,6 @@ describe("roles, ids and templates", () => {
       ],
       skipped: 1,
     });
-  });
-
-  it("reads id lists, skipping bad ids", () => {
-    expect(parseRoleIds([{ roleid: DEF }, { roleid: 1 }])).toEqual({ items: [DEF], skipped: 1 });
-    expect(parseUserIds([{ systemuserid: VAL.toUpperCase() }, {}])).toEqual({ items: [VAL], skipped: 1 });
-    expect(parseContactIds([{ contactid: DEF }, { contactid: "" }])).toEqual({ items: [DEF], skipped: 1 });
   });
 
   it("reads templates", () => {
