@@ -15,7 +15,10 @@ export function parseIntroducers(entities: readonly unknown[]): Parsed<Introduce
   return parseRows(entities, (row) => {
     const kind = row.activityKind(a.kind);
     const role = row.number(a.customerRole);
-    const last = row.optionalDate(a.last) ?? (kind === "appointment" ? row.date(a.lastScheduled) : row.date(a.last));
+    // Meetings held but never marked complete have no actualend: the later of the two dates them.
+    const ended = row.optionalDate(a.last);
+    const scheduled = kind === "appointment" ? row.optionalDate(a.lastScheduled) : null;
+    const last = ended && scheduled ? (scheduled > ended ? scheduled : ended) : (ended ?? scheduled ?? row.date(a.last));
     const userId = row.guid(a.userId);
     return {
       userId,

@@ -284,7 +284,10 @@ describe("errors across bundles", () => {
     // Each control's bundle has its own copy of every module: load a second copy, as a second bundle would.
     let other: { errors: typeof import("../../shared/errors"); split: typeof import("../../shared/transport/split") } | undefined;
     jest.isolateModules(() => {
-      other = { errors: require("../../shared/errors"), split: require("../../shared/transport/split") };
+      other = {
+        errors: jest.requireActual<typeof import("../../shared/errors")>("../../shared/errors"),
+        split: jest.requireActual<typeof import("../../shared/transport/split")>("../../shared/transport/split"),
+      };
     });
     const foreign = new other!.errors.DataError("aggregateLimit", "limit", { table: "activitypointer" });
     expect(foreign).not.toBeInstanceOf(DataError);
