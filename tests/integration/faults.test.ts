@@ -28,10 +28,10 @@ describe("transport against the stand-in's faults", () => {
 
   it("recovers from one server error, and reports two in a row", async () => {
     const org = seededOrg();
-    org.standIn.faults.serverError(1, 503);
+    org.standIn.faults.serverError(1);
     await expect(loadKpis(servicesFor(org), onRecord(org.stories.hot), 60)).resolves.toMatchObject({ kind: "ready" });
     // The first round trip sends settings and the record's facts in parallel: both fail, and both retries.
-    org.standIn.faults.serverError(4, 500);
+    org.standIn.faults.serverError(4);
     await expect(loadKpis(servicesFor(org), onRecord(org.stories.hot), 60)).rejects.toMatchObject({ kind: "server" });
   });
 
