@@ -100,11 +100,9 @@ describe("pending consent", () => {
     expect(openSettings).toHaveBeenCalledTimes(1);
   });
 
-  it("informs other users without offering admin actions", async () => {
+  it("shows other users nothing while it is pending: everything still works for them", async () => {
     const { container } = await show(consentView(CONSENT_STATES.pending, { isAdmin: false }));
-    expect(container.textContent).toContain("Days left: 10");
-    expect(screen.queryByRole("button", { name: "Record consent" })).toBeNull();
-    expect(screen.queryByRole("button", { name: "Open settings" })).toBeNull();
+    expect(container.innerHTML).toBe("");
   });
 
   it("mentions an unsupported geography", async () => {
@@ -149,11 +147,66 @@ describe("recording consent", () => {
     });
     fireEvent.click(screen.getByRole("button", { name: "Record consent" }));
     await settle();
-    expect(container.textContent).toContain("Consent couldn't be recorded. You don't have permission to do this. Try again.");
+    // A missing permission is not fixed by trying again: the message says whom to ask.
+    expect(container.textContent).toContain(
+      "Consent couldn't be recorded. You don't have permission to do this. Ask your administrator for the security role it needs.",
+    );
+    expect(container.textContent).not.toContain("Try again");
     expect(await axe(container)).toHaveNoViolations();
     fireEvent.click(screen.getByRole("button", { name: "Record consent" }));
     await settle();
     expect(attempts).toBe(2);
+  });
+});
+
+describe("focus and the rest of the page", () => {
+  it("moves focus to the confirmation once Record consent has done its work", async () => {
+    let loads = 0;
+    const load = () => {
+      loads += 1;
+      return Promise.resolve<LoadResult<ConsentView>>({
+        kind: "ready",
+        data: consentView(loads === 1 ? CONSENT_STATES.pending : { kind: "granted", grantedOn: daysFromNow(0) }),
+      });
+    };
+    render(view(host(CTOR, 1033), load));
+    await settle();
+    const record = screen.getByRole("button", { name: "Record consent" });
+    record.focus();
+    fireEvent.click(record);
+    await settle();
+    expect(screen.queryByRole("button", { name: "Record consent" })).toBeNull();
+    expect(document.activeElement).not.toBe(document.body);
+    expect(document.activeElement?.textContent).toContain("Consent given.");
+  });
+
+  it("reloads when another control on the page stores settings, so both show one state", async () => {
+    const listeners: Array<() => void> = [];
+    let loads = 0;
+    const load = () => {
+      loads += 1;
+      return Promise.resolve<LoadResult<ConsentView>>({
+        kind: "ready",
+        data: consentView(loads === 1 ? CONSENT_STATES.pending : { kind: "granted", grantedOn: daysFromNow(0) }),
+      });
+    };
+    const { container, unmount } = render(
+      view(host(CTOR, 1033), load, {
+        settingsChanges: {
+          subscribe: (listener) => {
+            listeners.push(() => listener({ settings: {} as never, version: "v2" }));
+            return () => listeners.splice(0);
+          },
+        },
+      }),
+    );
+    await settle();
+    expect(container.textContent).toContain("Consent to use Exchange data is pending.");
+    act(() => listeners.forEach((notify) => notify()));
+    await settle();
+    expect(container.textContent).toContain("Consent given.");
+    unmount();
+    expect(listeners).toHaveLength(0);
   });
 });
 
@@ -170,6 +223,19 @@ describe("other states", () => {
     expect(container.textContent).toContain("Relationship intelligence is off.");
     expect(screen.getByRole("button", { name: "Open settings" })).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Record consent" })).toBeNull();
+  });
+
+  it("lapsed: tells other users what is off for them and since when, with nothing to do", async () => {
+    const { container } = await show(consentView(CONSENT_STATES.lapsed, { isAdmin: false }));
+    expect(container.textContent).toContain("Who knows whom is off since 3/6/2025.");
+    expect(container.textContent).not.toContain("Record consent");
+    expect(screen.queryByRole("button", { name: "Record consent" })).toBeNull();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("granted: other users are not told about an admin task that is done", async () => {
+    const { container } = await show(consentView(CONSENT_STATES.granted, { isAdmin: false }));
+    expect(container.innerHTML).toBe("");
   });
 
   it("not activated: shows other users nothing at all", async () => {
@@ -201,12 +267,18 @@ describe("dismissing", () => {
     const h = host(CTOR, 1033);
     const { container, rerender } = render(view(h, ready(consentView(CONSENT_STATES.pending)), { dismissedStates }));
     await settle();
-    fireEvent.click(screen.getByRole("button", { name: "Close" }));
-    expect(container.innerHTML).toBe("");
+    const close = screen.getByRole("button", { name: "Close" });
+    close.focus();
+    fireEvent.click(close);
+    await settle();
+    expect(container.querySelector("[data-consent]")).toBeNull();
+    // Focus was on Close, which went with the banner: it lands on a note in the same region.
+    expect(document.activeElement?.textContent).toBe("Consent message closed. It comes back when the consent state changes.");
+    expect(screen.getByRole("region", { name: "Relationship intelligence consent" }).contains(document.activeElement)).toBe(true);
 
     rerender(view(h, ready(consentView(CONSENT_STATES.pending)), { dismissedStates, loadKey: "org-again" }));
     await settle();
-    expect(container.innerHTML).toBe("");
+    expect(container.querySelector("[data-consent]")).toBeNull();
 
     rerender(view(h, ready(consentView(CONSENT_STATES.lapsed)), { dismissedStates, loadKey: "org-lapsed" }));
     await settle();

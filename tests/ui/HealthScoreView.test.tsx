@@ -7,6 +7,8 @@ import type { HealthScore, LoadResult } from "../../shared/model";
 import { healthScore, ready } from "./fixtures";
 import { fixedWidthsOver, host, LANGUAGES, ownStrings, settle, type TestHost } from "./harness";
 import { describeWidgetStates } from "./stateSuite";
+import { contrastRatio } from "../../shared/ui/contrast";
+import { themeFromHost } from "../../shared/ui/theme";
 
 const CTOR = "HealthScoreWidget";
 
@@ -66,8 +68,8 @@ describe("a scored record", () => {
 
   it("says when the last and next interactions are and what they were", async () => {
     const { container } = await show(healthScore());
-    expect(container.textContent).toContain("Last interaction: 3 days ago · email from them");
-    expect(container.textContent).toContain("Next interaction: Tomorrow · meeting");
+    expect(container.textContent).toContain("Last interaction: 3/9/2025 · email from them");
+    expect(container.textContent).toContain("Next interaction: 3/13/2025 · meeting");
   });
 
   it("explains the score with its top three factors in plain words", async () => {
@@ -97,8 +99,8 @@ describe("a scored record", () => {
   it("is in Romanian for Romanian users", async () => {
     const { container } = await show(healthScore(), 1048);
     expect(screen.getByRole("img", { name: "Sănătatea relației 72 din 100, Bună, În creștere" })).toBeTruthy();
-    expect(container.textContent).toContain("Ultima interacțiune: Acum 3 zile · e-mail de la ei");
-    expect(container.textContent).toContain("Următoarea interacțiune: Mâine · întâlnire");
+    expect(container.textContent).toContain("Ultima interacțiune: 09.03.2025 · e-mail de la ei");
+    expect(container.textContent).toContain("Următoarea interacțiune: 13.03.2025 · întâlnire");
     expect(container.textContent).toContain("De ce acest scor");
   });
 
@@ -183,5 +185,23 @@ describe("resilience and layout", () => {
     render(view(host(CTOR, 1033, { width: 800, formFactor: "phone" }), ready(healthScore())));
     await settle();
     expect(screen.getByRole("region", { name: "Relationship health" }).getAttribute("data-layout")).toBe("compact");
+  });
+});
+
+describe("in a dark theme", () => {
+  it.each(["good", "fair", "poor"] as const)("draws the %s ring at 3:1 or more against the card", async (grade) => {
+    const theme = themeFromHost({ isDarkTheme: true });
+    const { container } = render(view(host(CTOR, 1033, { theme }), ready(healthScore({ grade, score: 30 }))));
+    await settle();
+    const arc = container.querySelector('[data-part="arc"]') as SVGElement;
+    expect(contrastRatio(arc.getAttribute("stroke") ?? "", theme?.semanticColors?.bodyBackground ?? "")).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("grade words", () => {
+  it("name the middle grade as the settings page does, in Romanian too", async () => {
+    const { container } = await show(healthScore({ grade: "fair", score: 50 }), 1048);
+    expect(container.textContent).toContain("Acceptabilă");
+    expect(container.textContent).not.toContain("Medie");
   });
 });

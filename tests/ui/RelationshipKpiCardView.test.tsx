@@ -60,7 +60,7 @@ describe("the KPIs", () => {
       "Time spent by them": "3 h 10 min",
       "Response rate": "64%",
       "Average first response": "3 h 5 min",
-      "Last activity": "2 days ago · call from us",
+      "Last activity": "3/10/2025 · call from us",
       "Next activity": "None",
     });
     expect(container.textContent).toContain("Last 60 days");
@@ -83,7 +83,7 @@ describe("the KPIs", () => {
     const values = metrics(container);
     expect(values["E-mailuri trimise"]).toBe("1.234");
     expect(values["Rată de răspuns"]).toBe("64 %");
-    expect(values["Ultima activitate"]).toBe("Acum 2 zile · apel de la noi");
+    expect(values["Ultima activitate"]).toBe("10.03.2025 · apel de la noi");
   });
 });
 
@@ -92,7 +92,7 @@ describe("the weekly timeline", () => {
     await show(kpiSet());
     expect(
       screen.getByRole("img", {
-        name: "Weekly interactions. Weeks shown: 4. From us: 14. From them: 9. Busiest week began 2/24/2025.",
+        name: "Weekly interactions. Weeks shown: 4. From us: 14. From them: 9. Meetings: 3. Busiest week began 2/24/2025.",
       }),
     ).toBeTruthy();
   });
@@ -107,9 +107,28 @@ describe("the weekly timeline", () => {
 
   it("gives the numbers in a table as well", async () => {
     await show(kpiSet());
-    const table = screen.getByRole("table", { name: "Interactions per week, from us and from them" });
-    const rows = within(table).getAllByRole("row").map((row) => row.textContent);
-    expect(rows).toEqual(["Week ofFrom usFrom them", "2/17/202531", "2/24/202554", "3/3/202502", "3/10/202562"]);
+    const table = screen.getByRole("table", { name: "Interactions per week: from us, from them, and meetings" });
+    const rows = within(table)
+      .getAllByRole("row")
+      .map((row) => Array.from(row.children, (cell) => cell.textContent));
+    expect(rows).toEqual([
+      ["Week of", "From us", "From them", "Meetings"],
+      ["2/17/2025", "3", "1", "1"],
+      ["2/24/2025", "5", "4", "0"],
+      ["3/3/2025", "0", "2", "2"],
+      ["3/10/2025", "6", "2", "0"],
+    ]);
+  });
+
+  it("draws meetings as their own series, told apart by shape as well as colour", async () => {
+    const { container } = await show(kpiSet());
+    const chart = screen.getByRole("img", { name: /^Weekly interactions/ });
+    // Two weeks held meetings: a stem with a dot each, beside the solid and outlined bars.
+    expect(chart.querySelectorAll('[data-series="meetings"] circle')).toHaveLength(2);
+    expect(chart.querySelectorAll('rect[data-series="sent"]')).toHaveLength(4);
+    expect(chart.querySelectorAll('rect[data-series="received"][stroke]')).toHaveLength(4);
+    const legend = Array.from(container.querySelectorAll("[data-legend]"), (item) => item.textContent);
+    expect(legend).toEqual(["From us", "From them", "Meetings"]);
   });
 
   it("says so when there was no interaction", async () => {

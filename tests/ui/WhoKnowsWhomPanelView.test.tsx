@@ -11,6 +11,8 @@ import type { Introducer, IntroducerList, LoadResult } from "../../shared/model"
 import { introducerList, ready } from "./fixtures";
 import { fixedWidthsOver, host, LANGUAGES, ownStrings, settle, tabOrder, type TestHost } from "./harness";
 import { describeWidgetStates } from "./stateSuite";
+import { contrastRatio } from "../../shared/ui/contrast";
+import { themeFromHost } from "../../shared/ui/theme";
 
 const CTOR = "WhoKnowsWhomPanel";
 
@@ -25,7 +27,8 @@ function view(
       load={load}
       loadKey="contact:1"
       defaultView="list"
-      requestIntroduction={() => Promise.resolve()}
+      requestIntroduction={() => Promise.resolve("email-1")}
+      openDraft={() => Promise.resolve()}
       {...props}
     />
   );
@@ -72,13 +75,22 @@ describeWidgetStates({
       },
     },
     {
-      name: "sent request",
+      name: "draft opened",
       render: (h) => view(h, ready(introducerList())),
       act: async () => {
         fireEvent.click(requestButtons()[0]);
         await settle();
       },
     },
+    {
+      name: "draft created but not opened",
+      render: (h) => view(h, ready(introducerList()), { openDraft: () => Promise.reject(new Error("navigation refused")) }),
+      act: async () => {
+        fireEvent.click(requestButtons()[0]);
+        await settle();
+      },
+    },
+    { name: "mailbox data without roles", render: (h) => view(h, ready(introducerList({ mailboxNote: "noRolesSelected" }))) },
   ],
 });
 
@@ -92,9 +104,9 @@ describe("the list", () => {
     expect(items[0].textContent).toContain("Account Manager");
     expect(items[0].textContent).toContain("Strong");
     expect(items[0].textContent).toContain(
-      "Meetings: 12 · Calls: 2 · Emails: 30 · Replies from them: 8 · Days since last contact: 3",
+      "Meetings: 12 · Calls: 2 · Emails: 30 · They answered or met us: 8 · Days since last contact: 3",
     );
-    expect(items[1].textContent).toContain("Meetings: 0 · Calls: 3 · Emails: 9 · Replies from them: 2");
+    expect(items[1].textContent).toContain("Meetings: 0 · Calls: 3 · Emails: 9 · They answered or met us: 2");
   });
 
   it("gives each strength meter its value and word", async () => {
@@ -127,7 +139,10 @@ describe("the list", () => {
     expect(screen.getByRole("region", { name: "Cine știe pe cine" })).toBeTruthy();
     expect(container.textContent).toContain("Puternică");
     expect(container.textContent).toContain("Cunoașteți deja această persoană");
-    expect(screen.getAllByRole("button", { name: /^Solicitați o prezentare prin/ })).toHaveLength(3);
+    // The seed page's word for an introduction ("prezentare" reads as a presentation).
+    expect(screen.getAllByRole("button", { name: /^Solicitați o introducere prin/ })).toHaveLength(3);
+    expect(container.textContent).toContain("Ne-au răspuns sau s-au întâlnit cu noi: 8");
+    expect(container.textContent).not.toMatch(/prezentare/i);
   });
 
   it.each(LANGUAGES)("has no accessibility violations (%s)", async (language) => {
@@ -137,47 +152,111 @@ describe("the list", () => {
 });
 
 describe("requesting an introduction", () => {
-  it("is reachable with Tab, shows busy while pending and then confirms", async () => {
-    let finish: () => void = () => undefined;
-    const requested: Introducer[] = [];
+  it("creates one draft for one click, opens it, and says so with a link to open it again", async () => {
+    let finish: (emailId: string) => void = () => undefined;
+    const created: Introducer[] = [];
+    const opened: string[] = [];
     const { container } = await show({
       requestIntroduction: (introducer) => {
-        requested.push(introducer);
-        return new Promise<void>((resolve) => (finish = resolve));
+        created.push(introducer);
+        return new Promise<string>((resolve) => (finish = resolve));
+      },
+      openDraft: (emailId) => {
+        opened.push(emailId);
+        return Promise.resolve();
       },
     });
     const button = requestButtons()[0];
     expect(tabOrder(container)).toContain(button);
     button.focus();
     fireEvent.click(button);
+    fireEvent.click(button);
     await settle();
-    expect(requested.map((i) => i.fullName)).toEqual(["Ana Popescu"]);
-    const busy = screen.getByRole("button", { name: "Requesting…" });
+    const busy = screen.getByRole("button", { name: "Creating the draft…" });
     expect(busy.getAttribute("aria-disabled")).toBe("true");
     expect(document.activeElement).toBe(busy);
     fireEvent.click(busy);
-    expect(requested).toHaveLength(1);
-    act(() => finish());
+    act(() => finish("email-7"));
     await settle();
-    expect(container.textContent).toContain("Introduction requested through Ana Popescu.");
+
+    expect(created.map((i) => i.fullName)).toEqual(["Ana Popescu"]);
+    expect(opened).toEqual(["email-7"]);
+    const card = container.querySelector('[data-introducer="00000000-0000-0000-0000-000000000001"]') as HTMLElement;
+    expect(card.textContent).toContain("Draft email to Ana Popescu opened: review it and send it when you're ready.");
+    expect(card.textContent).not.toContain("Introduction requested");
+    // Only opening the same draft is offered now, never a second draft.
+    expect(within(card).queryByRole("button", { name: /Request an introduction/ })).toBeNull();
+    // Focus was on the button that went away: it lands on what happened, not on the page.
+    expect(document.activeElement).not.toBe(document.body);
+    expect(card.contains(document.activeElement)).toBe(true);
+    fireEvent.click(within(card).getByRole("button", { name: "Open the draft email to Ana Popescu" }));
+    await settle();
+    expect(opened).toEqual(["email-7", "email-7"]);
+    expect(created).toHaveLength(1);
+    expect(await axe(container)).toHaveNoViolations();
   });
 
-  it("says why it failed and lets the user try again", async () => {
+  it("says when the draft was created but could not be opened, and offers to open it", async () => {
     let attempts = 0;
     const { container } = await show({
-      requestIntroduction: () => {
+      requestIntroduction: () => Promise.resolve("email-9"),
+      openDraft: () => {
         attempts += 1;
         return attempts === 1 ? Promise.reject(new DataError("offline", "x")) : Promise.resolve();
       },
     });
     fireEvent.click(requestButtons()[0]);
     await settle();
-    expect(container.textContent).toContain("The introduction request through Ana Popescu failed. You're offline. Try again.");
+    expect(container.textContent).toContain("The draft email to Ana Popescu was created but couldn't be opened. You're offline. Try again.");
+    expect(screen.queryAllByRole("button", { name: "Request an introduction through Ana Popescu" })).toHaveLength(0);
+    fireEvent.click(screen.getByRole("button", { name: "Open the draft email to Ana Popescu" }));
+    await settle();
+    expect(attempts).toBe(2);
+    expect(container.textContent).toContain("Draft email to Ana Popescu opened");
+  });
+
+  it("says why creating the draft failed and lets the user try again where that can help", async () => {
+    let attempts = 0;
+    const { container } = await show({
+      requestIntroduction: () => {
+        attempts += 1;
+        return attempts === 1 ? Promise.reject(new DataError("offline", "x")) : Promise.resolve("email-2");
+      },
+    });
+    fireEvent.click(requestButtons()[0]);
+    await settle();
+    expect(container.textContent).toContain("The introduction email to Ana Popescu couldn't be created. You're offline. Try again.");
     expect(await axe(container)).toHaveNoViolations();
     fireEvent.click(requestButtons()[0]);
     await settle();
     expect(attempts).toBe(2);
-    expect(container.textContent).toContain("Introduction requested through Ana Popescu.");
+    expect(container.textContent).toContain("Draft email to Ana Popescu opened");
+  });
+
+  it("on a missing privilege says whom to ask for what, and offers no pointless retry", async () => {
+    const { container } = await show({ requestIntroduction: () => Promise.reject(new DataError("noPrivilege", "x", { table: "email" })) });
+    const button = requestButtons()[0];
+    button.focus();
+    fireEvent.click(button);
+    await settle();
+    const card = container.querySelector('[data-introducer="00000000-0000-0000-0000-000000000001"]') as HTMLElement;
+    expect(card.textContent).toContain("Your security role doesn't allow this on email records. Ask your administrator for access to them.");
+    expect(card.textContent).not.toContain("Try again");
+    expect(within(card).queryByRole("button")).toBeNull();
+    expect(card.contains(document.activeElement)).toBe(true);
+  });
+});
+
+describe("mailbox data", () => {
+  it.each(LANGUAGES)("says when mailbox emails are left out because no role is selected (%s)", async (language) => {
+    const { container } = await show({}, language, introducerList({ mailboxNote: "noRolesSelected" }));
+    expect(container.textContent).toContain(ownStrings(CTOR, language)["wkw.mailboxNote.noRolesSelected"]);
+    expect(ownStrings(CTOR, 1033)["wkw.mailboxNote.noRolesSelected"]).toMatch(/no security role is selected/);
+  });
+
+  it("says nothing when nothing is left out", async () => {
+    const { container } = await show();
+    expect(container.textContent).not.toContain("Mailbox emails are left out");
   });
 });
 
@@ -240,5 +319,19 @@ describe("layout", () => {
     const region = screen.getByRole("region", { name: "Who knows whom" });
     expect(region.getAttribute("data-layout")).toBe("compact");
     expect(fixedWidthsOver(region, 280)).toEqual([]);
+  });
+});
+
+describe("in a dark theme", () => {
+  it("draws each strength meter's fill and outline at 3:1 or more", async () => {
+    const theme = themeFromHost({ isDarkTheme: true, tokenTheme: { colorBrandBackground: "#0f548c" } });
+    render(view(host(CTOR, 1033, { theme }), ready(introducerList())));
+    await settle();
+    const background = theme?.semanticColors?.bodyBackground ?? "";
+    for (const meter of screen.getAllByRole("meter")) {
+      const fill = meter.querySelector('[data-part="fill"]') as HTMLElement;
+      expect(contrastRatio(fill.style.background, background)).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(meter.style.borderColor, background)).toBeGreaterThanOrEqual(3);
+    }
   });
 });

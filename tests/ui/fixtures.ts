@@ -54,10 +54,10 @@ export function kpiSet(overrides: Partial<KpiSet> = {}): KpiSet {
     last: { id: "a1", kind: "phonecall", direction: "outgoing", at: daysFromNow(-2) },
     next: null,
     timeline: [
-      { weekStart: "2025-02-17", sent: 3, received: 1 },
-      { weekStart: "2025-02-24", sent: 5, received: 4 },
-      { weekStart: "2025-03-03", sent: 0, received: 2 },
-      { weekStart: "2025-03-10", sent: 6, received: 2 },
+      { weekStart: "2025-02-17", sent: 3, received: 1, meetings: 1 },
+      { weekStart: "2025-02-24", sent: 5, received: 4, meetings: 0 },
+      { weekStart: "2025-03-03", sent: 0, received: 2, meetings: 2 },
+      { weekStart: "2025-03-10", sent: 6, received: 2, meetings: 0 },
     ],
     skippedRows: 0,
     ...overrides,
@@ -94,6 +94,7 @@ export function introducerList(overrides: Partial<IntroducerList> = {}): Introdu
       introducer({ userId: "00000000-0000-0000-0000-000000000003", fullName: "Elena Dumitru", strength: 21, strengthWord: "weak" }),
     ],
     you: introducer({ userId: "00000000-0000-0000-0000-0000000000aa", fullName: "Radu Stan", strength: 40, strengthWord: "good", isCurrentUser: true }),
+    mailboxNote: null,
     ...overrides,
   };
 }

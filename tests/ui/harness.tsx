@@ -109,3 +109,13 @@ export function fixedWidthsOver(root: HTMLElement, limit: number): string[] {
   });
   return offenders;
 }
+
+/**
+ * Fluent icon-font glyphs with nothing drawn inside: on a host that has not registered the font,
+ * users see an empty box there. Our icons are SVG inside the glyph element (or on their own).
+ */
+export function fontGlyphsWithoutSvg(root: ParentNode): string[] {
+  return Array.from(root.querySelectorAll("i[data-icon-name]"))
+    .filter((glyph) => glyph.querySelector("svg") === null)
+    .map((glyph) => glyph.getAttribute("data-icon-name") ?? "");
+}

@@ -6,7 +6,7 @@ import * as React from "react";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
 import type { LoadResult } from "../../shared/model";
-import { controlStrings, host, LANGUAGES, settle, type Language, type TestHost } from "./harness";
+import { controlStrings, fontGlyphsWithoutSvg, host, LANGUAGES, settle, type Language, type TestHost } from "./harness";
 import { never, STATE_CASES } from "./fixtures";
 
 expect.extend(toHaveNoViolations);
@@ -96,6 +96,23 @@ export function describeWidgetStates(options: SuiteOptions): void {
       const { container } = await shown(1033);
       expect(await axe(container)).toHaveNoViolations();
     });
+  });
+
+  it("draws every icon in every state itself, needing no icon font from the host", async () => {
+    const checked: string[] = [];
+    const check = async (name: string, element: (h: TestHost) => React.ReactElement, after?: () => Promise<void>) => {
+      const { container } = render(element(host(ctor, 1033)));
+      await settle();
+      if (after) await after();
+      // Layers (dialogs, callouts) render outside the container.
+      expect({ name, glyphs: fontGlyphsWithoutSvg(document.body) }).toEqual({ name, glyphs: [] });
+      checked.push(name);
+      expect(container.childElementCount).toBeLessThanOrEqual(1);
+      cleanup();
+    };
+    for (const stateCase of STATE_CASES) await check(stateCase.name, (h) => options.view(h, stateCase.load));
+    for (const scenario of options.scenarios) await check(scenario.name, scenario.render, scenario.act);
+    expect(checked.length).toBe(STATE_CASES.length + options.scenarios.length);
   });
 
   it("asks only for strings that exist in both languages", async () => {
