@@ -40,18 +40,28 @@ function unsigned(code: unknown): number | undefined {
   return value < 0 ? value + 0x1_0000_0000 : value;
 }
 
+/** Seconds as a number, a numeric string, or the SDK's TimeSpan text "hh:mm:ss". */
 function seconds(value: unknown): number | undefined {
+  const span = typeof value === "string" ? /^(\d+):(\d{2}):(\d{2})(\.\d+)?$/.exec(value.trim()) : null;
+  if (span) return Number(span[1]) * 3600 + Number(span[2]) * 60 + Number(span[3]);
   const parsed = typeof value === "string" && value.trim() !== "" ? Number(value) : num(value);
   return parsed !== undefined && Number.isFinite(parsed) && parsed >= 0 ? parsed : undefined;
 }
 
 /**
  * Retry-After is not part of the client API's documented error object: accept it wherever a host puts
- * it (a seconds field, a header bag, or the Web API error body inside `raw`).
+ * it (a seconds field, a header bag, the SDK's ErrorDetails TimeSpan, or the Web API error body inside `raw`).
  */
 function retryAfter(r: Record<string, unknown>): number | undefined {
-  const headers = typeof r.headers === "object" && r.headers !== null ? (r.headers as Record<string, unknown>) : {};
-  const direct = seconds(r.retryAfterSeconds) ?? seconds(r.retryAfter) ?? seconds(headers["Retry-After"]) ?? seconds(headers["retry-after"]);
+  const bag = (v: unknown) => (typeof v === "object" && v !== null ? (v as Record<string, unknown>) : {});
+  const headers = bag(r.headers);
+  const details = bag(r.errorDetails);
+  const direct =
+    seconds(r.retryAfterSeconds) ??
+    seconds(r.retryAfter) ??
+    seconds(headers["Retry-After"]) ??
+    seconds(headers["retry-after"]) ??
+    seconds(details["Retry-After"]);
   if (direct !== undefined) return direct;
   if (typeof r.raw === "string") {
     const match = /"?Retry-After"?\s*[:=]\s*"?(\d+(?:\.\d+)?)/i.exec(r.raw);

@@ -124,3 +124,23 @@ describe("mailbox roles at any scale", () => {
     expect(interactions(all) - interactions(lessOne)).toBe(1);
   });
 });
+
+describe("days in the user's time zone, across a daylight-saving change", () => {
+  it("counts an email in the week the user saw it, as Dataverse grouped it", async () => {
+    const zone = "Europe/Bucharest";
+    const org = seededOrg({ userTimeZone: zone });
+    const contactId = org.store.insert("contact", { fullname: "Ana Dima", statecode: 0, createdon: new Date("2026-06-01T09:00:00Z") });
+    const writer = new ActivityWriter(org.store, new Prng(11), NOW);
+    const me = user(org.stories.currentUserId);
+    const contact = { table: "contact" as const, id: contactId };
+    // 22:30 UTC on Sunday 25 October is 00:30 on Monday 26 in Bucharest, after clocks went back to UTC+2.
+    writer.email({ at: new Date("2026-10-25T22:30:00Z"), from: me, to: [contact], owner: org.stories.currentUserId, regarding: null, mailbox: false });
+    // 21:30 UTC on Saturday 24 October is 00:30 on Sunday 25, still UTC+3.
+    writer.email({ at: new Date("2026-10-24T21:30:00Z"), from: me, to: [contact], owner: org.stories.currentUserId, regarding: null, mailbox: false });
+    const kpis = ready(await loadKpis(servicesFor(org, org.stories.currentUserId, [], zone), { kind: "record", record: { type: "contact", id: contactId } }, DAYS));
+    const week = (monday: string) => kpis.timeline.find((p) => p.weekStart === monday)?.sent;
+    expect(week("2026-10-19")).toBe(1);
+    expect(week("2026-10-26")).toBe(1);
+    expect(kpis.emailsSent).toBe(2);
+  });
+});

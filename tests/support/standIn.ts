@@ -2,6 +2,7 @@
  * The seeded organization and data services every integration and control test uses: the real
  * data layer, talking to the local Dataverse stand-in, as the seeded salesperson.
  */
+import { zoneOffsetMinutes } from "../../dev/pcfContext";
 import { createStandIn, type SeededStandIn } from "../../dev/seed";
 import type { DataServices } from "../../shared/data/services";
 import { SETTINGS_VARIABLE } from "../../shared/libraryInfo";
@@ -27,6 +28,8 @@ export interface OrgOptions {
   /** The stored settings value; null stores none (defaults: relationship intelligence off). */
   settings?: Settings | null;
   aggregateLimit?: number;
+  /** The signed-in user's IANA time zone; pass the same to servicesFor. */
+  userTimeZone?: string;
 }
 
 export function seededOrg(options: OrgOptions = {}): SeededStandIn {
@@ -35,18 +38,19 @@ export function seededOrg(options: OrgOptions = {}): SeededStandIn {
     now: NOW,
     seed: SEED,
     aggregateLimit: options.aggregateLimit,
+    userTimeZone: options.userTimeZone,
     settings: { schemaName: SETTINGS_VARIABLE, value: settings ? serializeSettings(settings) : undefined },
   });
 }
 
-/** Data services as a given user; waits are skipped so fault tests run instantly. */
-export function servicesFor(org: SeededStandIn, userId: string = org.stories.currentUserId, roleIds: string[] = []): DataServices {
+/** Data services as a given user (in a given IANA zone); waits are skipped so fault tests run instantly. */
+export function servicesFor(org: SeededStandIn, userId: string = org.stories.currentUserId, roleIds: string[] = [], timeZone?: string): DataServices {
   return {
     client: createDataverseClient(org.standIn, { cache: createQueryCache(30_000), sleep: () => Promise.resolve() }),
     userId,
     userRoleIds: roleIds,
     now: () => NOW,
-    utcOffsetAt: UTC,
+    utcOffsetAt: timeZone === undefined ? UTC : (at) => zoneOffsetMinutes(timeZone, at),
     settingsVariable: SETTINGS_VARIABLE,
   };
 }

@@ -191,6 +191,7 @@ describe("failure classification", () => {
     [{ errorCode: 2147951394 }, "throttled"],
     [{ errorCode: 2147951398 }, "throttled"],
     [CLIENT_API.throttled, "throttled"],
+    [{ ...CLIENT_API.throttled, errorDetails: { "Retry-After": "00:01:05" } }, "throttled"],
     [{ errorCode: -2147164125, message: "AggregateQueryRecordLimit exceeded" }, "aggregateLimit"],
     [CLIENT_API.aggregateLimit, "aggregateLimit"],
     [{ errorCode: 2147803171, message: "The maximum record limit is exceeded. Reduce the number of records." }, "aggregateLimit"],
@@ -206,6 +207,12 @@ describe("failure classification", () => {
     [null, "unknown"],
   ])("%p is %s", (raw, kind) => {
     expect(classifyFailure(raw, "contact").kind).toBe(kind);
+  });
+
+  it("reads Retry-After wherever the host puts it: seconds, a header, or the SDK's TimeSpan", () => {
+    expect(classifyFailure({ ...CLIENT_API.throttled, headers: { "Retry-After": "7" } }, "contact").retryAfterSeconds).toBe(7);
+    expect(classifyFailure({ ...CLIENT_API.throttled, errorDetails: { "Retry-After": "00:01:05" } }, "contact").retryAfterSeconds).toBe(65);
+    expect(classifyFailure(CLIENT_API.throttled, "contact").retryAfterSeconds).toBeUndefined();
   });
 
   it("never copies server text (which may hold record data) into the error message", () => {
