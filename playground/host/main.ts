@@ -35,6 +35,8 @@ export interface PlaygroundState {
   /** Controls the page does not host, with the reason. */
   notHosted: Record<string, string>;
   requests: MeteredRequest[];
+  /** Requests asked and not yet answered. */
+  inFlight: number;
   openFormCalls: { control: string; options: ComponentFramework.NavigationApi.EntityFormOptions }[];
   alerts: string[];
   errors: string[];
@@ -58,6 +60,7 @@ const state: PlaygroundState = {
   controls: {},
   notHosted: {},
   requests: [],
+  inFlight: 0,
   openFormCalls: [],
   alerts: [],
   errors: [],
@@ -249,9 +252,13 @@ function contextFor(card: Card, org: Organization): ComponentFramework.Context<u
   const typed = options.inputs[control.ctor] ?? {};
   return createPcfContext<unknown>({
     strings: card.strings,
-    webAPI: meteredWebApi(org.standIn, control.ctor, (request) => {
-      state.requests.push(request);
-      scheduleRequestPanel();
+    webAPI: meteredWebApi(org.standIn, control.ctor, {
+      started: () => state.inFlight++,
+      finished: (request) => {
+        state.inFlight--;
+        state.requests.push(request);
+        scheduleRequestPanel();
+      },
     }),
     language: options.language,
     form: org.form,

@@ -36,14 +36,20 @@ function failureText(error: unknown): string {
 type WebApiMethod = "retrieveMultipleRecords" | "retrieveRecord" | "createRecord" | "updateRecord" | "deleteRecord";
 const METHODS: WebApiMethod[] = ["retrieveMultipleRecords", "retrieveRecord", "createRecord", "updateRecord", "deleteRecord"];
 
-export function meteredWebApi(webAPI: ComponentFramework.WebApi, control: string, record: (request: MeteredRequest) => void): ComponentFramework.WebApi {
+export interface MeterEvents {
+  started(): void;
+  finished(request: MeteredRequest): void;
+}
+
+export function meteredWebApi(webAPI: ComponentFramework.WebApi, control: string, events: MeterEvents): ComponentFramework.WebApi {
   const metered: Partial<Record<WebApiMethod, unknown>> = {};
   for (const method of METHODS) {
     const original = (webAPI[method] as (...args: unknown[]) => Promise<unknown>).bind(webAPI);
     metered[method] = async (...args: unknown[]) => {
       const startedAt = performance.now();
+      events.started();
       const done = (ok: boolean, answer: unknown) =>
-        record({
+        events.finished({
           control,
           method,
           entity: String(args[0]),

@@ -2,18 +2,18 @@
  * Every built control in Microsoft's own test harness (pcf-start) in headless Chromium: the
  * production bundle loads on the platform's React and Fluent, renders, and says what it can in a
  * host without data access, instead of breaking. Needs `npm run build` and Debian's chromium.
- * Run: npm run test:e2e. Prints "N passed, N failed".
+ * Run by tests/e2e/run.ts (npm run test:e2e), one result per control.
  */
 import { spawn, type ChildProcess } from "child_process";
 import { existsSync, readFileSync } from "fs";
 import { request } from "http";
 import { join } from "path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { parseResx } from "../../shared/ui/strings/resx";
+import { CONTROLS_DIR } from "../../playground/serve";
+import { launchBrowser, ROOT } from "./browser";
 
-const ROOT = join(__dirname, "..", "..");
 const HARNESS_URL = "http://127.0.0.1:8181/";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** What each control must show in a host with no form record and no data access. */
 const EXPECTED: Record<string, string> = {
@@ -44,7 +44,7 @@ function harnessUp(): Promise<boolean> {
 }
 
 async function startHarness(ctor: string): Promise<ChildProcess> {
-  const harness = spawn(process.execPath, [require.resolve("pcf-start/bin/pcf-start.js"), "--codePath", join("out", "controls", ctor), "--open", "false"], {
+  const harness = spawn(process.execPath, [require.resolve("pcf-start/bin/pcf-start.js"), "--codePath", join(CONTROLS_DIR, ctor), "--open", "false"], {
     cwd: ROOT,
     env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "true" },
     stdio: "ignore",
@@ -101,30 +101,20 @@ async function checkControl(browser: Browser, ctor: string): Promise<string | nu
   }
 }
 
-async function main(): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-  let passed = 0;
-  let failed = 0;
+export async function pcfStartCases(): Promise<{ name: string; problem: string | null }[]> {
+  const browser = await launchBrowser();
+  const results: { name: string; problem: string | null }[] = [];
   try {
     for (const ctor of Object.keys(EXPECTED)) {
-      if (!existsSync(join(ROOT, "out", "controls", ctor, "bundle.js"))) throw new Error("out/controls is missing: run npm run build first");
-      const problem = await checkControl(browser, ctor);
-      if (problem) {
-        failed++;
-        console.log(`✕ ${ctor} in pcf-start: ${problem}`);
-      } else {
-        passed++;
-        console.log(`✓ ${ctor} renders in pcf-start and shows "${EXPECTED[ctor]}"`);
+      const name = `${ctor} renders in pcf-start and shows "${EXPECTED[ctor]}"`;
+      if (!existsSync(join(CONTROLS_DIR, ctor, "bundle.js"))) {
+        results.push({ name, problem: "out/controls is missing: run npm run build first" });
+        continue;
       }
+      results.push({ name, problem: await checkControl(browser, ctor) });
     }
   } finally {
     await browser.close();
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed === 0 ? 0 : 1;
+  return results;
 }
-
-void main();

@@ -1,0 +1,167 @@
+/**
+ * What a seller and an admin do, end to end on the built bundles: request an introduction, edit,
+ * validate, save and reload settings, and the same with the keyboard only.
+ */
+import type { Locator, Page } from "playwright-core";
+import { openPlayground, pageState } from "./browser";
+import { builtStrings } from "./pageChecks";
+import { expect, type Suite, type TestCase } from "./suite";
+
+const wkw = builtStrings("WhoKnowsWhomPanel", 1033);
+const settings = builtStrings("RelationshipIntelligenceSettings", 1033);
+
+const INTRODUCTION = "?record=introducerTarget&consent=granted";
+const ADMIN_SETTINGS = "?user=admin&consent=granted&only=RelationshipIntelligenceSettings";
+
+async function countRows(page: Page, table: string): Promise<number> {
+  return page.evaluate((name) => (window as unknown as { __playground: { count(table: string): number } }).__playground.count(name), table);
+}
+
+/** Waits until the page has answered every request the last action started (the stand-in answers in one task). */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+}
+
+/** Presses Tab until `target` has focus; fails after `max` presses. */
+async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
+  await page.locator("body").focus();
+  for (let press = 0; press < max; press++) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${await target.evaluate((element) => element.outerHTML.slice(0, 80))}`);
+}
+
+async function expectOneIntroductionEmail(page: Page, emailsBefore: number): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __playground: { openFormCalls: unknown[] } }).__playground.openFormCalls.length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
+  await settle(page);
+  const state = await pageState(page);
+  const emails = await countRows(page, "email");
+  expect(emails === emailsBefore + 1, `expected exactly one new email record, found ${emails - emailsBefore}`);
+  expect(state.openFormCalls.length === 1, `expected navigation.openForm called once, called ${state.openFormCalls.length} times`);
+  const opened = state.openFormCalls[0].options;
+  expect(opened.entityName === "email" && typeof opened.entityId === "string" && opened.entityId !== "", `openForm did not open the email draft: ${JSON.stringify(opened)}`);
+}
+
+async function goodBoundary(page: Page): Promise<Locator> {
+  const field = page.getByLabel(settings["settingsPage.boundaries.good"], { exact: true });
+  await field.waitFor({ timeout: 10_000 });
+  return field;
+}
+
+const saveButton = (page: Page) => page.getByRole("button", { name: settings["settingsPage.save.action"], exact: true });
+
+async function fieldMessage(field: Locator): Promise<string> {
+  return field.evaluate((input) => {
+    const ids = (input.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+    return ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ").trim();
+  });
+}
+
+export const flowCases: TestCase[] = [
+  {
+    name: "request introduction: one click creates one email and opens it",
+    async run(suite: Suite) {
+      const { page } = await suite.page();
+      try {
+        await openPlayground(page, suite.base, INTRODUCTION);
+        const before = await countRows(page, "email");
+        await page.getByRole("button", { name: wkw["wkw.request"] }).first().click();
+        await expectOneIntroductionEmail(page, before);
+      } finally {
+        await page.close();
+      }
+    },
+  },
+  {
+    name: "request introduction: a double click still creates and opens only one email",
+    async run(suite: Suite) {
+      const { page } = await suite.page();
+      try {
+        await openPlayground(page, suite.base, INTRODUCTION);
+        const before = await countRows(page, "email");
+        await page.getByRole("button", { name: wkw["wkw.request"] }).first().dblclick();
+        await expectOneIntroductionEmail(page, before);
+      } finally {
+        await page.close();
+      }
+    },
+  },
+  {
+    name: "settings: invalid numbers are said at the field, kept as typed, and block Save",
+    async run(suite: Suite) {
+      const { page } = await suite.page();
+      try {
+        await openPlayground(page, suite.base, ADMIN_SETTINGS);
+        const good = await goodBoundary(page);
+        for (const typed of ["150", "-5", "abc", "1e1"]) {
+          await good.fill(typed);
+          await good.press("Tab");
+          expect((await good.inputValue()) === typed, `"${typed}" was changed to "${await good.inputValue()}"`);
+          expect((await good.getAttribute("aria-invalid")) === "true", `"${typed}" is not marked invalid at the field`);
+          expect((await fieldMessage(good)) !== "", `"${typed}" gets no message at the field`);
+          expect(await saveButton(page).isDisabled(), `Save is not blocked with "${typed}" in the field`);
+        }
+      } finally {
+        await page.close();
+      }
+    },
+  },
+  {
+    name: "settings: a valid change saves and is still there after a reload",
+    async run(suite: Suite) {
+      const { page } = await suite.page();
+      try {
+        await openPlayground(page, suite.base, ADMIN_SETTINGS);
+        const good = await goodBoundary(page);
+        const next = (await good.inputValue()) === "72" ? "73" : "72";
+        await good.fill(next);
+        await good.press("Tab");
+        await saveButton(page).click();
+        await page.getByText(settings["settingsPage.save.done"]).first().waitFor({ timeout: 10_000 });
+        await openPlayground(page, suite.base, ADMIN_SETTINGS);
+        const after = await (await goodBoundary(page)).inputValue();
+        expect(after === next, `after reload the Good boundary reads ${after}, not the saved ${next}`);
+      } finally {
+        await page.close();
+      }
+    },
+  },
+  {
+    name: "keyboard: request introduction with Tab and Enter only",
+    async run(suite: Suite) {
+      const { page } = await suite.page();
+      try {
+        await openPlayground(page, suite.base, `${INTRODUCTION}&only=WhoKnowsWhomPanel`);
+        const before = await countRows(page, "email");
+        await tabTo(page, page.getByRole("button", { name: wkw["wkw.request"] }).first());
+        await page.keyboard.press("Enter");
+        await expectOneIntroductionEmail(page, before);
+        const focusLost = await page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+        expect(!focusLost, "focus fell back to the page after the request");
+      } finally {
+        await page.close();
+      }
+    },
+  },
+  {
+    name: "keyboard: change and save settings with the keyboard only; focus stays in the control",
+    async run(suite: Suite) {
+      const { page } = await suite.page();
+      try {
+        await openPlayground(page, suite.base, ADMIN_SETTINGS);
+        const good = await goodBoundary(page);
+        await tabTo(page, good);
+        await page.keyboard.press("ControlOrMeta+A");
+        await page.keyboard.type("66");
+        await tabTo(page, saveButton(page));
+        await page.keyboard.press("Enter");
+        await page.getByText(settings["settingsPage.save.done"]).first().waitFor({ timeout: 10_000 });
+        const inside = await page.evaluate(() => document.activeElement?.closest('section[data-ctor="RelationshipIntelligenceSettings"]') != null);
+        expect(inside, "after Save the focus left the settings control (fell back to the page)");
+      } finally {
+        await page.close();
+      }
+    },
+  },
+];
