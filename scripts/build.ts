@@ -5,6 +5,8 @@
  * neither: each control is staged into .stage/<Ctor>/ with both stamped in and with the strings
  * every widget shares (shared/ui/strings/common.<lcid>.resx) merged into its own resx files.
  * .stage sits at the same depth as components/, so `../../shared` imports resolve unchanged.
+ * pcf-scripts reads pcfconfig.json from its working directory, so the repository's copy (the
+ * browsers Babel compiles for) is staged next to the controls.
  */
 import { execFileSync } from "child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
@@ -17,6 +19,7 @@ const root = resolve(__dirname, "..");
 const stageDir = join(root, ".stage");
 const outDir = join(root, "out", "controls");
 const MANIFEST = "ControlManifest.Input.xml";
+const PCF_SCRIPTS_CONFIG = "pcfconfig.json";
 
 export function controlFolders(componentsDir: string): string[] {
   return readdirSync(componentsDir)
@@ -73,6 +76,7 @@ function main(): void {
     join(stageDir, "tsconfig.json"),
     JSON.stringify({ extends: "../tsconfig.json", compilerOptions: { noEmit: false, types: ["powerapps-component-framework"] }, include: ["./**/*"], exclude: [] }),
   );
+  cpSync(join(root, PCF_SCRIPTS_CONFIG), join(stageDir, PCF_SCRIPTS_CONFIG));
   for (const ctor of controls) {
     stageControl(ctor, config);
     console.log(`staged ${ctor} (${config.namespace}, version ${controlVersion(config)})`);
