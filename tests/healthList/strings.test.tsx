@@ -20,13 +20,13 @@ async function requestedKeys(): Promise<Set<string>> {
   ];
   const wide = await show(page(rows, { table: "opportunity", recordType: "opportunity", hasNextPage: true, total: 9, columns: [{ name: "x", label: "X", sorted: null, sortable: true }] }), fakeLoader(entries), { host: { width: 1000 } });
   for (const combobox of screen.getAllByRole("combobox")) fireEvent.click(combobox);
-  collect(wide.props as TestHost);
+  collect(wide.props);
   cleanup();
   const phone = await show(page(rows.slice(0, 2)), fakeLoader(entries.slice(0, 2)), { host: { width: 280, formFactor: "phone" } });
-  collect(phone.props as TestHost);
+  collect(phone.props);
   cleanup();
   for (const other of [page([], { table: "incident", recordType: null }), page([], { failed: true }), page([])]) {
-    collect((await show(other, fakeLoader([]))).props as TestHost);
+    collect((await show(other, fakeLoader([]))).props);
     cleanup();
   }
   return keys;

@@ -120,7 +120,7 @@ export function fakeLoader(entries: HealthListEntry[]): LoadEntries & { calls: s
 }
 
 export interface Shown {
-  props: RelationshipHealthListViewProps;
+  props: RelationshipHealthListViewProps & TestHost;
   opened: ListRow[];
   sortedBy: string[];
   more: number[];
@@ -138,7 +138,7 @@ export async function show(
   const sortedBy: string[] = [];
   const more: number[] = [];
   const refreshed: number[] = [];
-  const props: RelationshipHealthListViewProps = {
+  const props: RelationshipHealthListViewProps & TestHost = {
     ...listHost(options.language ?? 1033, options.host),
     page: listPage,
     load,
