@@ -62,14 +62,14 @@ export function describeFindings(findings: AxeFinding[]): string {
  */
 export async function keyboardReach(page: Page, ctor: string, maxPresses = 400): Promise<{ unreached: string[]; reached: number; tabbable: number }> {
   const container = page.locator(`section[data-ctor="${ctor}"] > div`).last();
+  // No named helpers inside evaluate: the bundler's name-keeping wrapper does not exist in the page.
   await container.evaluate((element) => {
-    const mark = (node: Element, index: number) => node.setAttribute("data-e2e-tab", String(index));
-    const tabbable = [...element.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")].filter((node) => {
-      const html = node as HTMLElement;
-      const style = getComputedStyle(html);
-      return html.tabIndex >= 0 && !(html as HTMLButtonElement).disabled && style.visibility !== "hidden" && html.getClientRects().length > 0;
-    });
-    tabbable.forEach(mark);
+    [...element.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")]
+      .filter((node) => {
+        const html = node as HTMLElement;
+        return html.tabIndex >= 0 && !(html as HTMLButtonElement).disabled && getComputedStyle(html).visibility !== "hidden" && html.getClientRects().length > 0;
+      })
+      .forEach((node, index) => node.setAttribute("data-e2e-tab", String(index)));
   });
   const tabbable = await container.locator("[data-e2e-tab]").count();
   const reached = new Set<string>();
