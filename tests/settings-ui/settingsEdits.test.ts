@@ -5,6 +5,7 @@ import {
   filterRoles,
   percentToWeight,
   problemField,
+  rebase,
   setFairBoundary,
   setGoodBoundary,
   setRoleSelected,
@@ -97,5 +98,21 @@ describe("problem placement", () => {
     expect(validateSettings(broken).map(problemField).sort()).toEqual(["activation", "introducerCount", "roles", "weight.task"]);
     expect(problemField({ key: "settings.invalidValue", params: { field: "features.analytics" } })).toBe("features");
     expect(problemField({ key: "settings.invalidUserId", params: { value: "x" } })).toBe("other");
+  });
+});
+
+describe("rebase", () => {
+  it("takes what another control stored, except where this admin edited the draft", () => {
+    const base = settingsWith();
+    const draft = { ...base, geographySupported: false, introducerCount: 7 };
+    const incoming = { ...base, introducerCount: 3, consent: { grantedOn: "2026-03-10T12:00:00.000Z" } };
+    expect(rebase(draft, base, incoming)).toEqual({ ...incoming, geographySupported: false, introducerCount: 7 });
+  });
+
+  it("is the incoming settings when nothing was edited, whatever order their keys were built in", () => {
+    const base = settingsWith();
+    const reordered = JSON.parse(JSON.stringify({ ...base, features: { mailboxData: base.features.mailboxData, ...base.features } })) as typeof base;
+    const incoming = { ...base, enabled: true };
+    expect(rebase(reordered, base, incoming)).toEqual(incoming);
   });
 });

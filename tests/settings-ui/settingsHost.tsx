@@ -5,17 +5,15 @@
  */
 import * as React from "react";
 import { configure, render, type RenderResult } from "@testing-library/react";
-import { InjectionMode, setIconOptions, Stylesheet } from "@fluentui/react";
+import { InjectionMode, Stylesheet } from "@fluentui/react";
 import { DEFAULT_SETTINGS } from "../../shared/analytics/settings";
 import type { LoadResult, SecurityRole, Settings, SettingsPageData } from "../../shared/model";
 import { makeFormatter } from "../../shared/ui/format";
 import { makeTranslate } from "../../shared/ui/i18n";
 import type { FormFactor } from "../../shared/ui/types";
-import { SettingsView } from "../../components/RelationshipIntelligenceSettings/SettingsView";
+import { SettingsView, type SettingsViewProps } from "../../components/RelationshipIntelligenceSettings/SettingsView";
 import { controlStrings, type Language } from "../support/mockContext";
 
-// Fluent warns about its icon font, which a form loads but jsdom does not.
-setIconOptions({ disableWarnings: true });
 // jsdom recomputes styles through every injected Fluent rule on each role query and axe pass, which
 // makes this large form take minutes. Layout and colour cannot be checked in jsdom anyway.
 Stylesheet.getInstance().setConfig({ injectionMode: InjectionMode.none });
@@ -66,6 +64,8 @@ export interface HostOptions {
   data?: SettingsPageData;
   save?: SaveMock;
   recordConsent?: jest.Mock<Promise<{ version: string | null }>, [string | null]>;
+  withdrawConsent?: jest.Mock<Promise<{ version: string | null }>, [string | null]>;
+  settingsChanges?: SettingsViewProps["settingsChanges"];
 }
 
 export interface Host extends RenderResult {
@@ -77,6 +77,7 @@ export interface Host extends RenderResult {
   load: jest.Mock<Promise<LoadResult<SettingsPageData>>, []>;
   save: SaveMock;
   recordConsent: jest.Mock<Promise<{ version: string | null }>, [string | null]>;
+  withdrawConsent: jest.Mock<Promise<{ version: string | null }>, [string | null]>;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -104,6 +105,7 @@ export function renderSettings(options: HostOptions = {}): Host {
   const load = jest.fn(options.load ?? (() => Promise.resolve<LoadResult<SettingsPageData>>({ kind: "ready", data })));
   const save = options.save ?? jest.fn((_settings: Settings, _version: string | null) => Promise.resolve({ version: "v2" }));
   const recordConsent = options.recordConsent ?? jest.fn((_version: string | null) => Promise.resolve({ version: "v2" }));
+  const withdrawConsent = options.withdrawConsent ?? jest.fn((_version: string | null) => Promise.resolve({ version: "v2" }));
   const result = render(
     <SettingsView
       t={t}
@@ -115,7 +117,9 @@ export function renderSettings(options: HostOptions = {}): Host {
       loadKey="settings"
       save={save}
       recordConsent={recordConsent}
+      withdrawConsent={withdrawConsent}
+      settingsChanges={options.settingsChanges}
     />,
   );
-  return { ...result, strings, text, missingKeys, load, save, recordConsent };
+  return { ...result, strings, text, missingKeys, load, save, recordConsent, withdrawConsent };
 }

@@ -1,10 +1,9 @@
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { DataError } from "../../shared/errors";
 import type { Settings } from "../../shared/model";
 import { failingSave, NOW, pageData, renderSettings, ROLES, settingsWith, type Host } from "./settingsHost";
 
-const ENTER = { key: "Enter", which: 13, keyCode: 13 };
 const END = { key: "End", which: 35, keyCode: 35 };
 const HOME = { key: "Home", which: 36, keyCode: 36 };
 const RIGHT = { key: "ArrowRight", which: 39, keyCode: 39 };
@@ -17,14 +16,12 @@ function toggle(host: Host, key: string): HTMLElement {
   return screen.getByRole("switch", { name: host.text(key) });
 }
 
-function spin(host: Host, key: string): HTMLInputElement {
-  return screen.getByRole<HTMLInputElement>("spinbutton", { name: host.text(key) });
+function numberField(host: Host, key: string): HTMLInputElement {
+  return screen.getByRole<HTMLInputElement>("textbox", { name: host.text(key) });
 }
 
-/** Types into a SpinButton and commits with Enter, as a keyboard user does. */
 function typeNumber(input: HTMLInputElement, value: string): void {
-  fireEvent.input(input, { target: { value } });
-  fireEvent.keyDown(input, ENTER);
+  fireEvent.change(input, { target: { value } });
 }
 
 function saveButton(host: Host): HTMLElement {
@@ -49,23 +46,23 @@ expect.extend(toHaveNoViolations);
 jest.setTimeout(60_000);
 
 describe("who may change the settings", () => {
-  it("shows everything read-only, with the reason, to someone who is not a System Administrator", async () => {
-    const host = renderSettings({ data: pageData({ isAdmin: false }) });
-    await ready(host);
+  it("shows everything as readable text, with the reason, to someone who is not a System Administrator", async () => {
+    const host = renderSettings({
+      data: pageData({ isAdmin: false, settings: settingsWith((s) => ((s.enabled = true), (s.activatedOn = NOW.toISOString()), (s.mailboxRoleIds = [ROLES[1].id]))) }),
+    });
+    await screen.findByText(host.text("settingsPage.readOnly"));
 
-    expect(screen.getByText(host.text("settingsPage.readOnly"))).toBeTruthy();
-    for (const control of [
-      ...screen.getAllByRole("switch"),
-      ...screen.getAllByRole("checkbox"),
-      ...screen.getAllByRole("spinbutton"),
-      ...screen.getAllByRole("radio"),
-    ]) {
-      expect(isDisabled(control)).toBe(true);
+    // No faint disabled controls: the values are plain text in the body colour.
+    for (const role of ["switch", "checkbox", "textbox", "radio", "slider", "searchbox"]) {
+      expect({ role, found: screen.queryAllByRole(role).length }).toEqual({ role, found: 0 });
     }
-    for (const slider of screen.getAllByRole("slider")) expect(isDisabled(slider)).toBe(true);
-    expect(isDisabled(saveButton(host))).toBe(true);
-    // The settings themselves are still readable.
-    expect(screen.getByRole("checkbox", { name: "Salesperson" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: host.text("settingsPage.save.action") })).toBeNull();
+    const value = (label: string) => host.container.querySelector(`[data-setting="${label}"]`)?.textContent;
+    expect(value(host.text("settingsPage.activation.toggle"))).toBe(host.text("settingsPage.activation.toggle") + host.text("settingsPage.activation.on"));
+    expect(value(host.text("settingsPage.boundaries.good"))).toBe(host.text("settingsPage.boundaries.good") + "60");
+    expect(value(host.text("settingsPage.weight.email"))).toBe(host.text("settingsPage.weight.email") + "0%");
+    expect(value(host.text("settingsPage.window.label"))).toContain(host.text("settingsPage.window.days", { days: 60 }));
+    expect(host.container.textContent).toContain("Sales Manager");
     await expectAccessible(host);
   });
 
@@ -162,8 +159,8 @@ describe("health score boundaries", () => {
   it("pushes Good up when Fair is raised to it, and Fair down when Good is lowered to it", async () => {
     const host = renderSettings();
     await ready(host);
-    const good = () => spin(host, "settingsPage.boundaries.good");
-    const fair = () => spin(host, "settingsPage.boundaries.fair");
+    const good = () => numberField(host, "settingsPage.boundaries.good");
+    const fair = () => numberField(host, "settingsPage.boundaries.fair");
     expect([good().value, fair().value]).toEqual(["60", "40"]);
 
     typeNumber(fair(), "75");
@@ -173,7 +170,7 @@ describe("health score boundaries", () => {
     expect([good().value, fair().value]).toEqual(["30", "29"]);
     expect(screen.getByText(host.text("settingsPage.boundaries.bands", { good: 30, fair: 29, fairTop: 29, poorTop: 28 }))).toBeTruthy();
 
-    typeNumber(fair(), "100");
+    typeNumber(fair(), "99");
     expect([good().value, fair().value]).toEqual(["100", "99"]);
 
     fireEvent.click(saveButton(host));
@@ -229,24 +226,49 @@ describe("security roles for mailbox data", () => {
 });
 
 describe("validation", () => {
-  it("blocks saving, shows each problem beside its field and in a summary, and clears once fixed", async () => {
+  it.each([
+    ["settingsPage.boundaries.good", "150", 2, 100],
+    ["settingsPage.boundaries.good", "-5", 2, 100],
+    ["settingsPage.introducers.label", "0", 1, 10],
+    ["settingsPage.introducers.label", "11", 1, 10],
+    ["settingsPage.introducers.label", "abc", 1, 10],
+    ["settingsPage.introducers.label", "1e1", 1, 10],
+  ])("says at the field what is wrong with %s = %s, keeps what was typed and blocks Save", async (key, typed, min, max) => {
+    const host = renderSettings();
+    await ready(host);
+    fireEvent.click(toggle(host, "settingsPage.geography.toggle"));
+    typeNumber(numberField(host, key), typed);
+
+    const field = numberField(host, key);
+    expect(field.value).toBe(typed);
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(await screen.findByText(host.text("settingsPage.number.invalid", { min, max }))).toBeTruthy();
+
+    fireEvent.click(saveButton(host));
+    await act(() => Promise.resolve());
+    expect(host.save).not.toHaveBeenCalled();
+    expect(numberField(host, key).value).toBe(typed);
+    expect(document.activeElement).toBe(numberField(host, key));
+
+    typeNumber(numberField(host, key), String(max));
+    expect(screen.queryByText(host.text("settingsPage.number.invalid", { min, max }))).toBeNull();
+    fireEvent.click(saveButton(host));
+    await screen.findByText(host.text("settingsPage.save.done"));
+    expect(host.save).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows a stored value out of range at its field and saves only once it is fixed", async () => {
     const host = renderSettings({ data: pageData({ settings: settingsWith((s) => (s.introducerCount = 12)) }) });
     await ready(host);
     fireEvent.click(toggle(host, "settingsPage.geography.toggle"));
+    expect(numberField(host, "settingsPage.introducers.label").value).toBe("12");
+    expect(await screen.findByText(host.text("settingsPage.number.invalid", { min: 1, max: 10 }))).toBeTruthy();
 
     fireEvent.click(saveButton(host));
-
-    const problem = host.text("settings.invalidIntroducerCount", { value: "12" });
-    const summary = screen.getByText(host.text("settingsPage.validation.summary")).closest("div") as HTMLElement;
-    expect(screen.getAllByText(problem)).toHaveLength(2);
-    expect(within(summary.parentElement as HTMLElement).getByText(problem)).toBeTruthy();
     expect(host.save).not.toHaveBeenCalled();
     await expectAccessible(host);
 
-    typeNumber(spin(host, "settingsPage.introducers.label"), "10");
-    expect(screen.queryByText(problem)).toBeNull();
-    expect(screen.queryByText(host.text("settingsPage.validation.summary"))).toBeNull();
-
+    typeNumber(numberField(host, "settingsPage.introducers.label"), "10");
     fireEvent.click(saveButton(host));
     await screen.findByText(host.text("settingsPage.save.done"));
     expect(savedSettings(host)).toMatchObject({ introducerCount: 10, geographySupported: false });
@@ -336,14 +358,14 @@ describe("saving", () => {
   ])("explains a failure (%s) and keeps the edits", async (_name, error, key) => {
     const host = renderSettings({ save: failingSave(error) });
     await ready(host);
-    typeNumber(spin(host, "settingsPage.introducers.label"), "8");
+    typeNumber(numberField(host, "settingsPage.introducers.label"), "8");
 
     fireEvent.click(saveButton(host));
 
     await screen.findByText(host.text(key));
     expect(screen.getByText(host.text("settingsPage.save.failed"))).toBeTruthy();
     expect(screen.queryByRole("button", { name: host.text("settingsPage.reload") })).toBeNull();
-    expect(spin(host, "settingsPage.introducers.label").value).toBe("8");
+    expect(numberField(host, "settingsPage.introducers.label").value).toBe("8");
     expect(isDisabled(saveButton(host))).toBe(false);
   });
 
@@ -391,9 +413,10 @@ describe("layout", () => {
 describe("languages", () => {
   it("shows the page in Romanian, with every string it uses translated", async () => {
     const host = renderSettings({ language: 1048, data: pageData({ isAdmin: false }) });
-    await ready(host);
+    await screen.findByText(/Numai un Administrator de sistem/);
     expect(screen.getByText("Numai un Administrator de sistem poate modifica aceste setări. Le puteți vedea, dar nu le puteți modifica.")).toBeTruthy();
-    expect(isDisabled(screen.getByRole("button", { name: "Salvare" }))).toBe(true);
+    expect(screen.queryByRole("button", { name: "Salvare" })).toBeNull();
+    expect(screen.getByText(/Acceptabil: scor de cel puțin/)).toBeTruthy();
     expect(screen.getByText(/Geografie globală 1 – EMEA/)).toBeTruthy();
     expect([...host.missingKeys]).toEqual([]);
   });
@@ -408,5 +431,101 @@ describe("languages", () => {
     fireEvent.click(saveButton(host));
     await screen.findByText(host.text("settingsPage.failure.conflict"));
     expect([...host.missingKeys]).toEqual([]);
+  });
+});
+
+describe("focus", () => {
+  it("moves to the status message when Save disables itself once saved", async () => {
+    const host = renderSettings();
+    await ready(host);
+    fireEvent.click(toggle(host, "settingsPage.geography.toggle"));
+    saveButton(host).focus();
+    fireEvent.click(saveButton(host));
+    await screen.findByText(host.text("settingsPage.save.done"));
+    expect(isDisabled(saveButton(host))).toBe(true);
+    expect(document.activeElement?.getAttribute("role")).toBe("status");
+    expect(document.activeElement?.textContent).toBe(host.text("settingsPage.save.done"));
+  });
+
+  it("moves to the status message when Record consent goes away once recorded", async () => {
+    const host = renderSettings({ data: pageData({ settings: settingsWith((s) => ((s.enabled = true), (s.activatedOn = "2026-02-20T12:00:00.000Z"))) }) });
+    await ready(host);
+    const record = screen.getByRole("button", { name: host.text("settingsPage.consent.record") });
+    record.focus();
+    fireEvent.click(record);
+    await screen.findByText(host.text("settingsPage.consent.done"));
+    expect(screen.queryByRole("button", { name: host.text("settingsPage.consent.record") })).toBeNull();
+    expect(document.activeElement?.textContent).toBe(host.text("settingsPage.consent.done"));
+  });
+});
+
+describe("withdrawing consent", () => {
+  const granted = () => pageData({ settings: settingsWith((s) => ((s.enabled = true), (s.activatedOn = "2026-02-01T12:00:00.000Z"), (s.consent.grantedOn = "2026-02-03T12:00:00.000Z"))) });
+
+  it("asks for confirmation, does nothing when cancelled, and withdraws when confirmed", async () => {
+    const host = renderSettings({ data: granted() });
+    await ready(host);
+    fireEvent.click(screen.getByRole("button", { name: host.text("settingsPage.withdraw.action") }));
+    const dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText(host.text("settingsPage.withdraw.confirmTitle"))).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: host.text("settingsPage.withdraw.cancel") }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(host.withdrawConsent).not.toHaveBeenCalled();
+
+    fireEvent.click(screen.getByRole("button", { name: host.text("settingsPage.withdraw.action") }));
+    fireEvent.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: host.text("settingsPage.withdraw.confirm") }));
+    await screen.findByText(host.text("settingsPage.withdraw.done"));
+    expect(host.withdrawConsent).toHaveBeenCalledWith("v1");
+    // Activated over 14 days ago: without consent it has lapsed at once.
+    expect(screen.getByText(host.text("settingsPage.consent.lapsed", { date: "2/15/2026" }))).toBeTruthy();
+    expect(screen.getByRole("button", { name: host.text("settingsPage.consent.record") })).toBeTruthy();
+    expect(isDisabled(saveButton(host))).toBe(true);
+  });
+
+  it("is not offered to someone who may not change the settings", async () => {
+    const granted = pageData({ isAdmin: false, settings: settingsWith((s) => ((s.enabled = true), (s.activatedOn = NOW.toISOString()), (s.consent.grantedOn = NOW.toISOString()))) });
+    const host = renderSettings({ data: granted });
+    await screen.findByText(host.text("settingsPage.readOnly"));
+    expect(screen.queryByRole("button", { name: host.text("settingsPage.withdraw.action") })).toBeNull();
+  });
+});
+
+describe("mailbox data without a role", () => {
+  it("warns beside the switch and the role picker that every mailbox email is left out, until a role is picked", async () => {
+    const host = renderSettings({ data: pageData({ settings: settingsWith((s) => ((s.enabled = true), (s.activatedOn = NOW.toISOString()), (s.features.mailboxData = true), (s.mailboxRoleIds = []))) }) });
+    await ready(host);
+    const warning = host.text("settingsPage.roles.noneSelected");
+    expect(within(screen.getByRole("group", { name: host.text("settingsPage.activation.title") })).getByText(warning)).toBeTruthy();
+    expect(within(screen.getByRole("group", { name: host.text("settingsPage.roles.title") })).getByText(warning)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("checkbox", { name: "Salesperson" }));
+    expect(screen.queryByText(warning)).toBeNull();
+  });
+});
+
+describe("another control on the page stores settings", () => {
+  it("shows what it stored and saves on its version, keeping this admin's own edits", async () => {
+    let notify: (stored: { settings: Settings; version: string | null }) => void = () => undefined;
+    const settings = settingsWith((s) => ((s.enabled = true), (s.activatedOn = "2026-03-05T12:00:00.000Z")));
+    const host = renderSettings({
+      data: pageData({ settings }),
+      settingsChanges: {
+        subscribe: (listener) => {
+          notify = listener;
+          return () => undefined;
+        },
+      },
+    });
+    await ready(host);
+    fireEvent.click(toggle(host, "settingsPage.geography.toggle"));
+
+    // The consent banner recorded consent.
+    act(() => notify({ settings: { ...settings, consent: { grantedOn: NOW.toISOString() } }, version: "v7" }));
+
+    expect(screen.getByText(host.text("settingsPage.consent.granted", { date: "3/10/2026" }))).toBeTruthy();
+    expect(toggle(host, "settingsPage.geography.toggle").getAttribute("aria-checked")).toBe("false");
+    fireEvent.click(saveButton(host));
+    await screen.findByText(host.text("settingsPage.save.done"));
+    expect(host.save).toHaveBeenCalledWith(expect.objectContaining({ geographySupported: false, consent: { grantedOn: NOW.toISOString() } }), "v7");
   });
 });
