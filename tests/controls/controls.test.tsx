@@ -14,6 +14,7 @@ import { makeTranslate, type Translate } from "../../shared/ui/i18n";
 import { controlStrings, mockContext, type Language, type MockContextOptions } from "../support/mockContext";
 import { activeSettings, NOW, seededOrg } from "../support/standIn";
 import type { SeededStandIn } from "../../dev/seed";
+import type { CommonInputs } from "../../shared/pcf/host";
 
 interface Control<T> {
   init(context: ComponentFramework.Context<T>, notify?: () => void, state?: ComponentFramework.Dictionary): void;
@@ -224,6 +225,33 @@ describe("ConsentBanner", () => {
   });
 });
 
+describe("the consent banner and the settings control on one page", () => {
+  it("show one state after the banner records consent, and the settings' next save is no conflict", async () => {
+    const org = seededOrg();
+    const admin = { webAPI: org.standIn, userId: org.stories.adminUserId, securityRoles: [org.stories.roles.systemAdministrator] };
+    const banner = stringsOf("ConsentBanner", 1033);
+    const settings = stringsOf("RelationshipIntelligenceSettings", 1033);
+    const settingsControl = mount(new RelationshipIntelligenceSettings(), { ctor: "RelationshipIntelligenceSettings", ...admin });
+    expect(await screen.findByText(settings("settingsPage.save.action"))).toBeTruthy();
+    const bannerControl = new ConsentBanner();
+    const bannerContext = mockContext<CommonInputs>({ ctor: "ConsentBanner", ...admin });
+    bannerControl.init(bannerContext);
+    render(bannerControl.updateView(bannerContext));
+
+    fireEvent.click(await screen.findByRole("button", { name: banner("consent.record") }));
+    expect(await screen.findByText(new RegExp(`^${settings("settingsPage.consent.granted", { date: "" }).slice(0, -1)}`))).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("switch", { name: settings("settingsPage.features.healthScore") }));
+    fireEvent.click(screen.getByRole("button", { name: settings("settingsPage.save.action") }));
+    expect(await screen.findByText(settings("settingsPage.save.done"))).toBeTruthy();
+    expect(screen.queryByText(settings("settingsPage.failure.conflict"))).toBeNull();
+    const stored = parseSettings(String(org.store.get("environmentvariablevalue", org.stories.settings?.valueId ?? "")?.value)).settings;
+    expect(stored.consent.grantedOn).toBe(NOW.toISOString());
+    expect(stored.features.healthScore).toBe(false);
+    expect(settingsControl.view.container.textContent).not.toContain(settings("settingsPage.consent.record"));
+  });
+});
+
 describe("RelationshipIntelligenceSettings", () => {
   const admin = (org: SeededStandIn): MockContextOptions => ({
     ctor: "RelationshipIntelligenceSettings",
@@ -265,7 +293,8 @@ describe("RelationshipIntelligenceSettings", () => {
       userId: org.stories.currentUserId,
       securityRoles: [org.stories.roles.salesperson],
     });
-    const toggle = await screen.findByRole("switch", { name: t("settingsPage.features.healthScore") });
-    expect(toggle.hasAttribute("disabled") || toggle.getAttribute("aria-disabled") === "true").toBe(true);
+    expect(await screen.findByText(t("settingsPage.readOnly"))).toBeTruthy();
+    expect(screen.queryByRole("switch")).toBeNull();
+    expect(screen.queryByRole("button", { name: t("settingsPage.save.action") })).toBeNull();
   });
 });
