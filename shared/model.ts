@@ -318,10 +318,43 @@ export type LoadResult<T> =
   | { kind: "unsupportedRecordType"; type: RecordType }
   | { kind: "featureOff"; reason: FeatureOffReason };
 
+/** Someone at the record's account who is not the record: the person in the middle of a path. */
+export interface Coworker {
+  id: string;
+  fullName: string;
+  title: string | null;
+}
+
+/**
+ * A second-degree path: our colleague knows a coworker of the record at the same account. Its strength
+ * is the weaker of the two links, so a path is only as good as its weakest step.
+ */
+export interface IntroductionPath {
+  /** Our colleague, with their evidence and strength towards the coworker. */
+  colleague: Introducer;
+  coworker: Coworker;
+  /** The coworker's standing at the account: recency and volume of what they do with it, 0..100. */
+  coworkerStanding: number;
+  /** min(colleague.strength, coworkerStanding). */
+  strength: number;
+  strengthWord: Introducer["strengthWord"];
+  /** Both links in words. */
+  reason: MessageRef;
+}
+
 export interface IntroducerList {
   introducers: Introducer[];
   /** The signed-in user, shown apart as "You know them". */
   you: Introducer | null;
+  /** Colleagues who know a coworker of the record at its account, strongest path first; never above introducers. */
+  paths: IntroductionPath[];
+  /** The signed-in user's own paths ("you know their coworker"), shown apart. */
+  yourPaths: IntroductionPath[];
+  /**
+   * Why paths are missing although the record has an account: too much to read at once, or they could
+   * not be read (first-degree introducers still show). Null otherwise.
+   */
+  pathsNote: "tooManyToRead" | "failed" | null;
   /**
    * Why mailbox activities are left out although the admin switched mailbox data on: no role is
    * selected, so nobody's mailbox may be used. Null when nothing is left out that way.

@@ -93,4 +93,4 @@ export { DEFAULT_SETTINGS_SCHEMA_NAME } from "./environment";
 export type { SettingsSeed, SeededSettings } from "./environment";
 export type { IntroducerStory, Stories } from "./stories";
 export { CONNECTION_ROLE_CATEGORY } from "./ruleStories";
-export type { LeadStory, MailboxHoldersStory, MeetingRulesStory, OpportunityStory, RespondBothStory, RuleStories } from "./ruleStories";
+export type { LeadStory, MailboxHoldersStory, MeetingRulesStory, OpportunityStory, RespondBothStory, RuleStories, SecondDegreeStory } from "./ruleStories";

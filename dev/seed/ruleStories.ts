@@ -96,12 +96,29 @@ export interface MailboxHoldersStory {
   emailCount: number;
 }
 
+export interface SecondDegreeStory {
+  /** A contact nobody on our side has met. */
+  record: RecordRef;
+  accountId: string;
+  /** A coworker at the same account who meets `colleagueId` every week, regarding the account. */
+  coworkerId: string;
+  colleagueId: string;
+  /** A colleague who met the coworker a few times months ago: a weaker path. */
+  weakColleagueId: string;
+  /** A colleague who knows the coworker well but opted out: must never be shown. */
+  optedOutColleagueId: string;
+  /** A coworker who met a colleague once but has nothing to do with the account: no path through them. */
+  idleCoworkerId: string;
+  expectedRanking: string[];
+}
+
 export interface RuleStories {
   opportunityFull: OpportunityStory;
   leadWithStakeholders: LeadStory;
   meetingRules: MeetingRulesStory;
   respondBoth: RespondBothStory;
   manyMailboxHolders: MailboxHoldersStory;
+  secondDegree: SecondDegreeStory;
 }
 
 class RuleKit {
@@ -198,6 +215,7 @@ export function seedRuleStories(store: DataverseStore, seed: number, now: Date, 
     meetingRules: seedMeetings(kit),
     respondBoth: seedResponses(kit),
     manyMailboxHolders: seedMailboxHolders(kit),
+    secondDegree: seedSecondDegree(kit),
   };
 }
 
@@ -397,4 +415,30 @@ function seedMailboxHolders(kit: RuleKit): MailboxHoldersStory {
     writer.email({ at: kit.ago(1 + (i % 60), 9 + (i % 8)), from: user(id), to: [contactParty(record.id)], owner: id, regarding: null, mailbox: true });
   });
   return { record, roleId, teamId, directHolderIds, teamHolderIds, emailCount: holders.length };
+}
+
+/** Who knows whom through a coworker: nobody knows the contact, a colleague knows their coworker. */
+function seedSecondDegree(kit: RuleKit): SecondDegreeStory {
+  const { writer } = kit;
+  const ownerId = kit.userNamed("Elena Popescu");
+  const colleagueId = kit.userNamed("Priya Raman");
+  const weakColleagueId = kit.userNamed("Tomas Herrera");
+  const optedOutColleagueId = kit.userNamed("Sofia Brandt");
+  const accountId = kit.account("Wayne Logistics", ownerId);
+  const record: RecordRef = { type: "contact", id: kit.contact(accountId, "Wayne Logistics", ownerId, "Dara Quinn") };
+  const coworkerId = kit.contact(accountId, "Wayne Logistics", ownerId, "Malik Osei");
+  const idleCoworkerId = kit.contact(accountId, "Wayne Logistics", ownerId, "Rhea Lind");
+  const account: RecordRef = { type: "account", id: accountId };
+  const coworker = contactParty(coworkerId);
+  for (let week = 0; week < 12; week++) {
+    writer.meeting({ start: kit.ago(3 + week * 7, 14), minutes: 30, owner: colleagueId, required: [user(colleagueId), coworker], regarding: account });
+    writer.email({ at: kit.ago(5 + week * 7, 9), from: coworker, to: [user(colleagueId)], owner: colleagueId, regarding: null });
+    writer.meeting({ start: kit.ago(4 + week * 7, 11), minutes: 45, owner: optedOutColleagueId, required: [user(optedOutColleagueId), coworker], regarding: account });
+  }
+  for (let i = 0; i < 3; i++) {
+    writer.meeting({ start: kit.ago(150 + i * 10, 15), minutes: 30, owner: weakColleagueId, required: [user(weakColleagueId), coworker], regarding: null });
+  }
+  // The weekly meetings are regarding the account: that is the coworker's standing there.
+  writer.meeting({ start: kit.ago(20, 10), minutes: 30, owner: weakColleagueId, required: [user(weakColleagueId), contactParty(idleCoworkerId)], regarding: null });
+  return { record, accountId, coworkerId, colleagueId, weakColleagueId, optedOutColleagueId, idleCoworkerId, expectedRanking: [colleagueId, weakColleagueId] };
 }

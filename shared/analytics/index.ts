@@ -6,3 +6,4 @@ export * from "./consent";
 export * from "./kpis";
 export * from "./healthScore";
 export * from "./introducers";
+export * from "./paths";

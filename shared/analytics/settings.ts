@@ -73,60 +73,6 @@ function deepFreeze<T>(value: T): T {
 
 export const DEFAULT_SETTINGS: Settings = deepFreeze(defaultSettings());
 
-/** JSON-schema-like description of the stored value, for the environment variable and the admin docs. */
-export const SETTINGS_SCHEMA = deepFreeze({
-  type: "object",
-  properties: {
-    schemaVersion: { type: "integer", const: SETTINGS_SCHEMA_VERSION },
-    enabled: { type: "boolean", default: DEFAULT_SETTINGS.enabled },
-    activatedOn: { type: ["string", "null"], format: "date-time", default: null },
-    features: {
-      type: "object",
-      properties: {
-        analytics: { type: "boolean", default: true },
-        healthScore: { type: "boolean", default: true },
-        whoKnowsWhom: { type: "boolean", default: true },
-        mailboxData: { type: "boolean", default: true },
-      },
-    },
-    mailboxRoleIds: { type: "array", items: { type: "string", format: "uuid" }, uniqueItems: true, default: [] },
-    optedOutUserIds: { type: "array", items: { type: "string", format: "uuid" }, uniqueItems: true, default: [] },
-    consent: {
-      type: "object",
-      properties: { grantedOn: { type: ["string", "null"], format: "date-time", default: null } },
-    },
-    geographySupported: { type: "boolean", default: DEFAULT_SETTINGS.geographySupported },
-    healthScore: {
-      type: "object",
-      properties: {
-        boundaries: {
-          type: "object",
-          description: "0 < fair < good <= 100",
-          properties: {
-            good: { type: "number", default: DEFAULT_SETTINGS.healthScore.boundaries.good },
-            fair: { type: "number", default: DEFAULT_SETTINGS.healthScore.boundaries.fair },
-          },
-        },
-        weights: {
-          type: "object",
-          properties: Object.fromEntries(
-            ACTIVITY_KINDS.map((kind) => [kind, { type: "number", minimum: WEIGHT_RANGE.min, maximum: WEIGHT_RANGE.max, default: 1 }]),
-          ),
-        },
-        expectedFrequency: { enum: COMMUNICATION_FREQUENCIES, default: DEFAULT_SETTINGS.healthScore.expectedFrequency },
-      },
-    },
-    analyticsWindowDays: { enum: ANALYTICS_WINDOWS, default: DEFAULT_SETTINGS.analyticsWindowDays },
-    introducerCount: {
-      type: "integer",
-      minimum: INTRODUCER_COUNT_RANGE.min,
-      maximum: INTRODUCER_COUNT_RANGE.max,
-      default: DEFAULT_SETTINGS.introducerCount,
-    },
-    introductionTemplateId: { type: ["string", "null"], format: "uuid", default: null },
-  },
-});
-
 type Mode = "tolerant" | "strict";
 type Json = Record<string, unknown>;
 

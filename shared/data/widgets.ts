@@ -3,9 +3,11 @@
  * reader and the pure analytics. Outcomes that are not data (unsaved record, feature off) are
  * LoadResults; failures are thrown as DataError for the view to show.
  */
-import { computeKpis, rankIntroducers, windowEnding } from "../analytics";
+import { computeKpis, rankIntroducers, rankPaths, windowEnding } from "../analytics";
+import { isDataError } from "../errors";
 import type {
   ConsentView,
+  DateWindow,
   EffectiveFeatures,
   HealthScore,
   Introducer,
@@ -16,8 +18,9 @@ import type {
   RecordTarget,
   RecordType,
 } from "../model";
-import { parseIntroducers } from "../parsing";
-import { assertGuid, assertRecord, introducersQuery } from "../queries";
+import { parseCoworkerLinks, parseCoworkerStanding, parseIntroducers } from "../parsing";
+import { assertGuid, assertRecord, coworkerLinksQuery, coworkerStandingQuery, introducersQuery, type FetchQuery, type QueryScope } from "../queries";
+import type { Row } from "../transport/client";
 import { fetchAcrossWindow } from "../transport/split";
 import { isSystemAdministrator, readAccess } from "./access";
 import { scoreRecord } from "./healthList";
@@ -84,24 +87,46 @@ export async function loadKpis(services: DataServices, target: RecordTarget, win
 export async function loadIntroducers(services: DataServices, target: RecordTarget, count: number): Promise<LoadResult<IntroducerList>> {
   const record = recordOf(target, INTRODUCED);
   if (!("id" in record)) return record;
-  const access = await readAccess(services);
-  const off = featureOff(access.effective, "whoKnowsWhom");
-  if (off) return off;
+  const known = await accessAndFacts(services, record, "whoKnowsWhom");
+  if (known.off) return known.off;
+  const { access, facts } = known;
   const now = asOf(services);
   const window = windowEnding(now, INTRODUCER_LOOKBACK_DAYS);
-  const parts = await fetchAcrossWindow(services.client, (w) => introducersQuery(record, w, access.scope), window, services.utcOffsetAt);
-  // Rows of different sub-windows for the same colleague add up in the ranking's evidence.
-  const rows = parts.flatMap((part) => parseIntroducers(part).items);
-  const colleagues = [...new Map(rows.map((row) => [row.colleague.id, row.colleague])).values()];
   const options = {
     now,
     currentUserId: services.userId,
     excludedUserIds: access.settings.optedOutUserIds,
     count: Math.min(count, access.settings.introducerCount),
   };
+  const [rows, paths] = await Promise.all([
+    fetchAcrossWindow(services.client, (w) => introducersQuery(record, w, access.scope), window, services.utcOffsetAt).then((parts) =>
+      // Rows of different sub-windows for the same colleague add up in the ranking's evidence.
+      parts.flatMap((part) => parseIntroducers(part).items),
+    ),
+    facts.accountId === null ? Promise.resolve(null) : readPaths(services, record, facts.accountId, window, access.scope),
+  ]);
+  const colleagues = [...new Map(rows.map((row) => [row.colleague.id, row.colleague])).values()];
   const ranked = rankIntroducers(rows, colleagues, options);
+  const firstDegreeIds = [...ranked.introducers, ...(ranked.you ? [ranked.you] : [])].map((i) => i.userId);
+  const second = paths?.read ? rankPaths(paths.read.links, paths.read.standing, { ...options, firstDegreeIds }) : { paths: [], yourPaths: [] };
+  const pathsNote = paths?.failed ?? null;
   const mailboxNote = access.effective.mailboxData && access.settings.mailboxRoleIds.length === 0 ? "noRolesSelected" : null;
-  return { kind: "ready", data: { ...ranked, mailboxNote } };
+  return { kind: "ready", data: { ...ranked, ...second, pathsNote, mailboxNote } };
+}
+
+/** Both links of every second-degree path; a failure here leaves first-degree introducers standing. */
+async function readPaths(services: DataServices, record: RecordRef, accountId: string, window: DateWindow, scope: QueryScope) {
+  const read = async <T>(build: (w: DateWindow) => FetchQuery, parse: (rows: Row[]) => { items: T[] }) =>
+    (await fetchAcrossWindow(services.client, build, window, services.utcOffsetAt)).flatMap((part) => parse(part).items);
+  try {
+    const [links, standing] = await Promise.all([
+      read((w) => coworkerLinksQuery(record, accountId, w, scope), parseCoworkerLinks),
+      read((w) => coworkerStandingQuery(record, accountId, w, scope), parseCoworkerStanding),
+    ]);
+    return { read: { links, standing }, failed: null };
+  } catch (error) {
+    return { read: null, failed: isDataError(error) && error.kind === "aggregateLimit" ? ("tooManyToRead" as const) : ("failed" as const) };
+  }
 }
 
 /**

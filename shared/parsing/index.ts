@@ -4,4 +4,5 @@ export { parseInteractions, parseMeetings, parseBreadth, type BreadthRow } from 
 export { parseLastActivity, parseNextActivity, parseEmailThreads, threadKey } from "./activities";
 export { parseIntroducers, type IntroducerRow } from "./introducers";
 export { parseRecordFacts, type RecordFacts } from "./records";
+export { parseCoworkerLinks, parseCoworkerStanding, type CoworkerLinkRow, type CoworkerStandingRow } from "./paths";
 export { parseSettingsRecords, parseRoles, parseEmailTemplates, type SettingsRecord, type EmailTemplate } from "./settings";

@@ -1,7 +1,7 @@
 import type { RecordPeople, RecordType } from "../model";
 import { PRIMARY_KEY, RECORD_LINKS } from "../queries/records";
 import { PARTY_TYPE } from "../queries/scope";
-import { parseRows, type Parsed } from "./rows";
+import { parseRows, type Parsed, type RowReader } from "./rows";
 
 /** One record as the analytics need it before counting: state, age, and who stands for it. */
 export interface RecordFacts {
@@ -9,6 +9,8 @@ export interface RecordFacts {
   statecode: number;
   createdOn: Date | null;
   people: RecordPeople;
+  /** The account a contact works for (its company, when an account) or a lead's parent account. */
+  accountId: string | null;
   /** Opportunities only. */
   estimatedCloseDate: Date | null;
   estimatedValue: number | null;
@@ -16,6 +18,7 @@ export interface RecordFacts {
 
 interface FactsRow {
   id: string;
+  accountId: string | null;
   statecode: number;
   createdOn: Date | null;
   owner: string | null;
@@ -26,6 +29,17 @@ interface FactsRow {
 }
 
 const connectionKey = (column: string) => `${RECORD_LINKS.connection}.${column}`;
+
+const LOOKUP_TABLE = "@Microsoft.Dynamics.CRM.lookuplogicalname";
+
+/** A contact's company counts unless the lookup says it is another contact (parentcustomerid may name either). */
+function accountOf(type: RecordType, row: RowReader): string | null {
+  if (type === "lead") return row.optionalGuid("_parentaccountid_value");
+  if (type !== "contact") return null;
+  const id = row.optionalGuid("_parentcustomerid_value");
+  const table = row.optionalString(`_parentcustomerid_value${LOOKUP_TABLE}`);
+  return id !== null && table !== "contact" ? id : null;
+}
 
 /** record2objecttypecode is a choice (2 contact, 8 user); some answers name the table instead. */
 function connectedType(value: unknown): "contact" | "systemuser" | null {
@@ -43,6 +57,7 @@ export function parseRecordFacts(type: RecordType, entities: readonly unknown[])
     const connectedId = row.optionalGuid(connectionKey("record2id"));
     return {
       id: row.guid(PRIMARY_KEY[type]),
+      accountId: accountOf(type, row),
       statecode: row.number("statecode"),
       createdOn: row.optionalDate("createdon"),
       owner: type === "lead" || type === "opportunity" ? row.optionalGuid("_ownerid_value") : null,
@@ -72,9 +87,9 @@ export function parseRecordFacts(type: RecordType, entities: readonly unknown[])
     if (row.connected?.type === "systemuser" && type === "opportunity") entry.ours.add(row.connected.id);
   }
   const items = [...byId.values()].map(({ facts, theirs, ours }) => {
-    const { id, statecode, createdOn, estimatedCloseDate, estimatedValue } = facts;
+    const { id, accountId, statecode, createdOn, estimatedCloseDate, estimatedValue } = facts;
     const ourIds = type === "lead" || type === "opportunity" ? [...ours].sort() : null;
-    return { id, statecode, createdOn, estimatedCloseDate, estimatedValue, people: { theirIds: [...theirs].sort(), ourIds } };
+    return { id, accountId, statecode, createdOn, estimatedCloseDate, estimatedValue, people: { theirIds: [...theirs].sort(), ourIds } };
   });
   return { items, skipped: rows.skipped };
 }

@@ -61,6 +61,7 @@ export type Column =
   | "parentrootroleid"
   | "contactid"
   | "parentcustomerid"
+  | "jobtitle"
   | "leadid"
   | "accountid"
   | "opportunityid"

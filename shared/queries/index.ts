@@ -2,6 +2,7 @@ export type { FetchQuery } from "./fetchQuery";
 export { interactionsQuery, meetingsQuery, breadthQuery } from "./interactions";
 export { lastActivityQuery, nextActivityQuery, emailThreadsQuery, EMAIL_THREAD_LIMIT } from "./activities";
 export { introducersQuery } from "./introducers";
+export { coworkerLinksQuery, coworkerStandingQuery } from "./paths";
 export { settingsDefinitionQuery, emailTemplatesQuery } from "./settings";
 export { rolesByIdQuery, rolesQuery } from "./roles";
 export { recordFactsQuery, PRIMARY_KEY } from "./records";

@@ -26,7 +26,8 @@ function connections(primaryKey: Column, targets: number[]) {
  * and age (Not applicable, Not enough info) and the people who stand for each record (domain.md,
  * "People counted"): a lead's owner and stakeholders; an opportunity's owner, sales team, contact,
  * stakeholders and its account's primary contact; an account's primary contact. Stakeholders and the
- * sales team are the record's active connections to contacts and users. One row per connection.
+ * sales team are the record's active connections to contacts and users. Contacts and leads also bring
+ * their account, for second-degree introductions. One row per connection.
  */
 export function recordFactsQuery(type: RecordType, recordIds: readonly string[]): FetchQuery {
   const table = assertRecordType(type);
@@ -35,9 +36,9 @@ export function recordFactsQuery(type: RecordType, recordIds: readonly string[])
   const own = [attribute(key), attribute("statecode"), attribute("createdon")];
   const byId = filter("and", ids.length === 1 ? condition(key, "eq", ids[0]) : conditionIn(key, ids));
   const children = {
-    contact: [...own, byId],
+    contact: [...own, attribute("parentcustomerid"), byId],
     account: [...own, attribute("primarycontactid"), byId],
-    lead: [...own, attribute("ownerid"), connections(key, [PARTY_TYPE.contact]), byId],
+    lead: [...own, attribute("ownerid"), attribute("parentaccountid"), connections(key, [PARTY_TYPE.contact]), byId],
     opportunity: [
       ...own,
       attribute("ownerid"),

@@ -176,6 +176,31 @@ describe("other activity builders", () => {
   });
 });
 
+describe("second-degree paths", () => {
+  const builders = [q.coworkerLinksQuery, q.coworkerStandingQuery];
+
+  it.each(builders.map((b) => [b.name, b] as const))("%s matches the account's other contacts through their company, never the record", (_name, build) => {
+    const d = parseXml(build(contact, ACCOUNT_ID, WINDOW, SCOPES.all).fetchXml);
+    expect(valuesOf(conditionsOn(d, "parentcustomerid")[0])).toEqual([ACCOUNT_ID]);
+    const notRecord = conditionsOn(d, "partyid").find((c) => c.getAttribute("operator") === "ne");
+    expect(notRecord && valuesOf(notRecord)).toEqual([CONTACT_ID]);
+  });
+
+  it.each(builders.map((b) => [b.name, b] as const))("%s applies the mailbox rules exactly as first degree does", (_name, build) => {
+    expect(conditionsOn(parseXml(build(contact, ACCOUNT_ID, WINDOW, SCOPES.all).fetchXml), "exchangeitemid")).toHaveLength(0);
+    expect(conditionsOn(parseXml(build(contact, ACCOUNT_ID, WINDOW, SCOPES.none).fetchXml), "exchangeitemid")).toHaveLength(1);
+    const roles = parseXml(build(contact, ACCOUNT_ID, WINDOW, SCOPES.twoRolesOneOptOut).fetchXml);
+    expect(conditionsOn(roles, "parentrootroleid")).toHaveLength(3);
+    expect(valuesOf(conditionsOn(roles, "ownerid")[0])).toEqual([USER_B]);
+  });
+
+  it("refuses accounts and opportunities, and a bad account id", () => {
+    expectInvalid(() => q.coworkerLinksQuery(account, ACCOUNT_ID, WINDOW, SCOPES.all));
+    expectInvalid(() => q.coworkerStandingQuery({ type: "opportunity", id: ACCOUNT_ID }, ACCOUNT_ID, WINDOW, SCOPES.all));
+    expectInvalid(() => q.coworkerLinksQuery(contact, "x' or 1=1", WINDOW, SCOPES.all));
+  });
+});
+
 describe("settings, roles and users", () => {
   it("reads the settings definition with its value id and modifiedon", () => {
     const d = parseXml(q.settingsDefinitionQuery("ri_Settings").fetchXml);
@@ -185,9 +210,9 @@ describe("settings, roles and users", () => {
     expect(valuesOf(conditionsOn(d, "schemaname")[0])).toEqual(["ri_Settings"]);
   });
 
-  it("reads a lead's owner and its stakeholders (active connections to contacts) with its state and age", () => {
+  it("reads a lead's owner, account and stakeholders (active connections to contacts) with its state and age", () => {
     const d = parseXml(q.recordFactsQuery("lead", [ACCOUNT_ID]).fetchXml);
-    expect(elements(d, "attribute").map((a) => a.getAttribute("name"))).toEqual(["leadid", "statecode", "createdon", "ownerid", "record2id", "record2objecttypecode"]);
+    expect(elements(d, "attribute").map((a) => a.getAttribute("name"))).toEqual(["leadid", "statecode", "createdon", "ownerid", "parentaccountid", "record2id", "record2objecttypecode"]);
     const connection = elements(d, "link-entity")[0];
     expect([connection.getAttribute("name"), connection.getAttribute("from"), connection.getAttribute("link-type")]).toEqual(["connection", "record1id", "outer"]);
     expect(valuesOf(conditionsOn(d, "record2objecttypecode")[0])).toEqual(["2"]);

@@ -48,7 +48,11 @@ export function everyQuery(): Array<{ name: string; query: FetchQuery }> {
         { name: `threads ${tag}`, query: queries.emailThreadsQuery(record, WINDOW, scope) },
       );
       if (record.type === "lead" || record.type === "contact") {
-        all.push({ name: `introducers ${tag}`, query: queries.introducersQuery(record, WINDOW, scope) });
+        all.push(
+          { name: `introducers ${tag}`, query: queries.introducersQuery(record, WINDOW, scope) },
+          { name: `coworker links ${tag}`, query: queries.coworkerLinksQuery(record, ACCOUNT_ID, WINDOW, scope) },
+          { name: `coworker standing ${tag}`, query: queries.coworkerStandingQuery(record, ACCOUNT_ID, WINDOW, scope) },
+        );
       }
     }
   }
