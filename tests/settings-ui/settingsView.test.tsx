@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { axe, toHaveNoViolations } from "jest-axe";
 import { DataError } from "../../shared/errors";
 import type { Settings } from "../../shared/model";
+import { fontGlyphsWithoutSvg } from "../ui/harness";
 import { failingSave, NOW, pageData, renderSettings, ROLES, settingsWith, type Host } from "./settingsHost";
 
 const END = { key: "End", which: 35, keyCode: 35 };
@@ -527,5 +528,18 @@ describe("another control on the page stores settings", () => {
     fireEvent.click(saveButton(host));
     await screen.findByText(host.text("settingsPage.save.done"));
     expect(host.save).toHaveBeenCalledWith(expect.objectContaining({ geographySupported: false, consent: { grantedOn: NOW.toISOString() } }), "v7");
+  });
+});
+
+describe("icons", () => {
+  it("draws every icon itself (search, check marks, messages), needing no icon font from the host", async () => {
+    const lapsed = pageData({ settings: settingsWith((s) => ((s.enabled = true), (s.activatedOn = "2026-01-01T00:00:00.000Z"), (s.mailboxRoleIds = [ROLES[0].id]))), problems: [{ key: "settings.invalidJson" }] });
+    const host = renderSettings({ data: lapsed, save: failingSave(new DataError("conflict", "changed")) });
+    await ready(host);
+    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "sales" } });
+    fireEvent.click(saveButton(host));
+    await screen.findByText(host.text("settingsPage.failure.conflict"));
+    expect(fontGlyphsWithoutSvg(document.body)).toEqual([]);
+    expect(document.body.querySelectorAll("svg[data-icon]").length).toBeGreaterThan(4);
   });
 });
