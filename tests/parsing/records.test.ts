@@ -21,6 +21,7 @@ describe("parseRecordFacts", () => {
       items: [
         {
           id: RECORD,
+          accountId: null,
           statecode: 0,
           createdOn: new Date(CREATED),
           estimatedCloseDate: null,
@@ -60,6 +61,7 @@ describe("parseRecordFacts", () => {
       items: [
         {
           id: RECORD,
+          accountId: null,
           statecode: 0,
           createdOn: new Date(CREATED),
           estimatedCloseDate: new Date("2024-06-30T00:00:00Z"),
@@ -97,12 +99,22 @@ describe("parseRecordFacts", () => {
     expect(parseRecordFacts("account", [{ accountid: RECORD, statecode: 0 }]).items[0].people).toEqual({ theirIds: [], ourIds: null });
     expect(parseRecordFacts("contact", [{ contactid: RECORD, statecode: 0, createdon: CREATED }]).items[0]).toEqual({
       id: RECORD,
+      accountId: null,
       statecode: 0,
       createdOn: new Date(CREATED),
       estimatedCloseDate: null,
       estimatedValue: null,
       people: { theirIds: [], ourIds: null },
     });
+  });
+
+  it("brings a contact's company and a lead's parent account, for paths through coworkers", () => {
+    const company = "30000000-0000-4000-8000-000000000001";
+    const ofContact = (table: string) => parseRecordFacts("contact", [{ contactid: RECORD, statecode: 0, _parentcustomerid_value: company, "_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname": table }]).items[0].accountId;
+    expect(ofContact("account")).toBe(company);
+    // parentcustomerid may name another contact: that is no account to find coworkers at.
+    expect(ofContact("contact")).toBeNull();
+    expect(parseRecordFacts("lead", [{ leadid: RECORD, statecode: 0, _parentaccountid_value: company.toUpperCase() }]).items[0].accountId).toBe(company);
   });
 
   it("keeps records apart when one read returns several", () => {
