@@ -39,8 +39,8 @@ export function stampManifest(xml: string, ctor: string, config: PcfConfig): str
   if (/\s(namespace|version)=/.test(tag)) {
     throw new ConfigError(`components/${ctor}/${MANIFEST} must not set namespace or version: they come from pcf.config.json`);
   }
-  if (!/usage="bound"/.test(xml)) {
-    throw new ConfigError(`components/${ctor}/${MANIFEST} has no bound property: the form designer needs one to place the control`);
+  if (!/usage="bound"/.test(xml) && !/<data-set\s/.test(xml)) {
+    throw new ConfigError(`components/${ctor}/${MANIFEST} has no bound property or data-set: the form or view designer needs one to place the control`);
   }
   const stamped = tag.replace("<control", `<control namespace="${config.namespace}" version="${controlVersion(config)}"`);
   return xml.replace(tag, stamped);

@@ -56,8 +56,8 @@ function readBuiltControl(dir: string, folder: string, config: PcfConfig): Built
     throw new PackageError(`${label}: version "${version}" is not ${controlVersion(config)} (from pcf.config.json version ${config.version}): run "npm run build"`);
   }
   // A field control must bind to a column: that column is the placeholder makers put it on.
-  if (!childElements(control, "property").some((property) => property.getAttribute("usage") === "bound")) {
-    throw new PackageError(`${label} has no property with usage="bound": a form control needs one to be placed on a column`);
+  if (childElements(control, "data-set").length === 0 && !childElements(control, "property").some((property) => property.getAttribute("usage") === "bound")) {
+    throw new PackageError(`${label} has no property with usage="bound" and no data-set: a field control is placed on a column, a dataset control on a view`);
   }
 
   const resources = childElement(control, "resources");

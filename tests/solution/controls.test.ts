@@ -73,10 +73,14 @@ describe("readBuiltControls", () => {
     );
   });
 
-  it("refuses a manifest without a bound property", () => {
+  it("refuses a manifest without a bound property or a data-set", () => {
     expect(readOne("ConsentBanner", { ctor: "ConsentBanner", bound: false })).toThrow(
-      'ConsentBanner/ControlManifest.xml has no property with usage="bound": a form control needs one to be placed on a column',
+      'ConsentBanner/ControlManifest.xml has no property with usage="bound" and no data-set: a field control is placed on a column, a dataset control on a view',
     );
+  });
+
+  it("accepts a dataset control without a bound property", () => {
+    expect(readOne("RelationshipHealthList", { ctor: "RelationshipHealthList", bound: false, dataset: true })).not.toThrow();
   });
 
   it("refuses a manifest without strings for a configured language", () => {

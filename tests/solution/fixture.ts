@@ -53,14 +53,17 @@ export interface ManifestOptions {
   namespace?: string;
   version?: string;
   bound?: boolean;
+  /** A dataset control (placed on views) declares a data-set instead of a bound column. */
+  dataset?: boolean;
   resx?: string[];
 }
 
-export function builtManifest({ ctor, namespace = "Test.Space", version = FIXTURE_CONTROL_VERSION, bound = true, resx }: ManifestOptions): string {
+export function builtManifest({ ctor, namespace = "Test.Space", version = FIXTURE_CONTROL_VERSION, bound = true, dataset = false, resx }: ManifestOptions): string {
   const strings = resx ?? [`strings/${ctor}.1033.resx`, `strings/${ctor}.1048.resx`];
   return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>
 <manifest>
   <control namespace="${namespace}" constructor="${ctor}" version="${version}" display-name-key="${ctor}_Display" description-key="${ctor}_Desc" control-type="virtual" api-version="1.3.18">
+    ${dataset ? '<data-set name="records" display-name-key="Records"/>' : ""}
     <property name="boundField" display-name-key="Bound" of-type="SingleLine.Text" usage="${bound ? "bound" : "input"}" required="false"/>
     <property name="recordId" display-name-key="RecordId" of-type="SingleLine.Text" usage="input" required="false"/>
     <resources>
