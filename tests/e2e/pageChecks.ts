@@ -90,10 +90,16 @@ export async function keyboardReach(page: Page, ctor: string, maxPresses = 400):
     }
     if (where.body && press > 0) break;
   }
+  // Inside a Fluent FocusZone (a button group, a list) Tab enters once and arrow keys move on;
+  // a radio group likewise takes one Tab stop. Entering the group is what Tab must do.
   const unreached = await container.locator("[data-e2e-tab]").evaluateAll(
     (nodes, seen) =>
       nodes
         .filter((node) => !seen.includes(node.getAttribute("data-e2e-tab") ?? ""))
+        .filter((node) => {
+          const group = node.closest("[data-focuszone-id], [role='radiogroup']") ?? (node.getAttribute("type") === "radio" ? node.closest("fieldset, [role='group']") : null);
+          return !group || ![...group.querySelectorAll("[data-e2e-tab]")].some((member) => seen.includes(member.getAttribute("data-e2e-tab") ?? ""));
+        })
         .map((node) => `${node.tagName.toLowerCase()} "${(node.getAttribute("aria-label") ?? (node as HTMLElement).innerText ?? "").trim().slice(0, 40)}"`),
     [...reached],
   );

@@ -28,8 +28,6 @@ interface StateSpec {
   recordWidgetsSay?: string;
   /** Controls allowed to render nothing here (the seller's banner while nothing affects them). */
   mayBeEmpty?: string[];
-  /** Seeding 100,000 activities in the page takes a while. */
-  timeoutMs?: number;
 }
 
 const SELLER_QUIET = ["ConsentBanner"];
@@ -42,7 +40,6 @@ const STATES: StateSpec[] = [
   })),
   { label: "unsaved form", query: "?record=unsaved&consent=granted", recordWidgetsSay: "state.unsaved.title", mayBeEmpty: SELLER_QUIET },
   { label: "unsupported table", query: "?record=unsupportedTable&consent=granted", mayBeEmpty: SELLER_QUIET },
-  { label: "100,000 activities", query: "?record=bigHistory&consent=granted", mayBeEmpty: SELLER_QUIET, timeoutMs: 240_000 },
   { label: "System Administrator", query: "?user=admin&record=introducerTarget" },
   ...(["notActivated", "pendingDay3", "pendingDay13", "lapsed", "granted", "unsupportedGeography"] as const).flatMap((consent) => [
     { label: `consent ${consent}, seller`, query: `?consent=${consent}&record=introducerTarget`, mayBeEmpty: SELLER_QUIET, ...(consent === "notActivated" ? { recordWidgetsSay: "state.featureOff.notActivated.title" } : {}) },
@@ -70,7 +67,7 @@ async function checkState(suite: Suite, spec: StateSpec, record: (name: string, 
   const { page, consoleErrors } = await suite.page();
   const language = spec.language ?? 1033;
   try {
-    const state = await openPlayground(page, suite.base, spec.query, spec.timeoutMs ?? 60_000);
+    const state = await openPlayground(page, suite.base, spec.query, 60_000);
     const controls = await hostedControls(page);
     const silent: string[] = [];
     const wrong: string[] = [];
