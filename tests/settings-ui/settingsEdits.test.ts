@@ -111,7 +111,8 @@ describe("rebase", () => {
 
   it("is the incoming settings when nothing was edited, whatever order their keys were built in", () => {
     const base = settingsWith();
-    const reordered = JSON.parse(JSON.stringify({ ...base, features: { mailboxData: base.features.mailboxData, ...base.features } })) as typeof base;
+    const { mailboxData, ...otherFeatures } = base.features;
+    const reordered = JSON.parse(JSON.stringify({ ...base, features: { mailboxData, ...otherFeatures } })) as typeof base;
     const incoming = { ...base, enabled: true };
     expect(rebase(reordered, base, incoming)).toEqual(incoming);
   });

@@ -51,6 +51,8 @@ export function kpiSet(overrides: Partial<KpiSet> = {}): KpiSet {
     minutesTheirs: 190,
     responseRate: 0.64,
     averageFirstResponseMinutes: 185,
+    ourResponseRate: 0.8,
+    ourAverageFirstResponseMinutes: 95,
     last: { id: "a1", kind: "phonecall", direction: "outgoing", at: daysFromNow(-2) },
     next: null,
     timeline: [
@@ -94,6 +96,9 @@ export function introducerList(overrides: Partial<IntroducerList> = {}): Introdu
       introducer({ userId: "00000000-0000-0000-0000-000000000003", fullName: "Elena Dumitru", strength: 21, strengthWord: "weak" }),
     ],
     you: introducer({ userId: "00000000-0000-0000-0000-0000000000aa", fullName: "Radu Stan", strength: 40, strengthWord: "good", isCurrentUser: true }),
+    paths: [],
+    yourPaths: [],
+    pathsNote: null,
     mailboxNote: null,
     ...overrides,
   };
