@@ -5,7 +5,7 @@ import { HealthScoreView, type HealthScoreViewProps } from "../../components/Hea
 import { FACTOR_MESSAGE_KEYS, SCORE_REASON_KEYS } from "../../shared/analytics/healthScore";
 import type { HealthScore, LoadResult } from "../../shared/model";
 import { healthScore, ready } from "./fixtures";
-import { fixedWidthsOver, host, LANGUAGES, ownStrings, settle, type TestHost } from "./harness";
+import { controlStrings, fixedWidthsOver, host, LANGUAGES, settle, type TestHost } from "./harness";
 import { describeWidgetStates } from "./stateSuite";
 import { contrastRatio } from "../../shared/ui/contrast";
 import { themeFromHost } from "../../shared/ui/theme";
@@ -139,7 +139,7 @@ describe("a record without a score", () => {
 
 describe("strings", () => {
   it.each(LANGUAGES)("cover every factor and reason the analytics can produce (%s)", (language) => {
-    const strings = ownStrings(CTOR, language);
+    const strings = controlStrings(CTOR, language);
     const missing = [...FACTOR_MESSAGE_KEYS, ...SCORE_REASON_KEYS].filter((key) => !strings[key]);
     expect(missing).toEqual([]);
   });
