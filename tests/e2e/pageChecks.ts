@@ -83,7 +83,8 @@ export async function keyboardReach(page: Page, ctor: string, maxPresses = 400):
       const inside = active?.closest(selector) !== null && active?.closest(selector) !== undefined;
       return { inside, mark: active?.getAttribute("data-e2e-tab") ?? null, body: active === document.body };
     }, `section[data-ctor="${ctor}"]`);
-    if (where.mark !== null) reached.add(where.mark);
+    // Marks left by an earlier widget's walk do not count: only focus inside this widget does.
+    if (where.mark !== null && where.inside) reached.add(where.mark);
     if (reached.size > 0 && !where.inside) {
       left = true;
       break;

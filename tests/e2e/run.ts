@@ -98,7 +98,7 @@ async function checkState(suite: Suite, spec: StateSpec, record: (name: string, 
 async function keyboardCase(suite: Suite, record: (name: string, problem: string | null) => void): Promise<void> {
   const { page } = await suite.page();
   try {
-    await openPlayground(page, suite.base, "?user=admin&record=introducerTarget&consent=granted", 60_000);
+    await openPlayground(page, suite.base, "?user=admin&record=introducerTarget&consent=pendingDay3", 60_000);
     for (const ctor of await hostedControls(page)) {
       const { unreached, tabbable } = await keyboardReach(page, ctor);
       record(`keyboard: Tab reaches every control of ${ctor} (${tabbable} tabbable)`, unreached.length ? `not reached: ${unreached.slice(0, 6).join(", ")}` : null);
