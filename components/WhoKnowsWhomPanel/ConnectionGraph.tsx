@@ -1,22 +1,25 @@
 import * as React from "react";
 import { mergeStyleSets, useTheme } from "@fluentui/react";
-import type { Introducer } from "../../shared/model";
+import type { Introducer, IntroductionPath } from "../../shared/model";
 import type { Translate } from "../../shared/ui/i18n";
 import { keepColours, useWidgetColours } from "../../shared/ui/palette";
+import { pathKey } from "./PathCard";
 
 interface ConnectionGraphProps {
   introducers: Introducer[];
-  selectedId: string | null;
-  onOpen: (introducer: Introducer) => void;
+  /** Second-degree paths: drawn colleague → coworker → record, on an outer ring. */
+  paths: IntroductionPath[];
+  /** The open node's key: a colleague's user id, or a path's key. */
+  selectedKey: string | null;
+  onOpen: (key: string) => void;
   t: Translate;
   /** The lead or contact at the centre; without it the centre says "Customer". */
   recordName?: string;
 }
 
-const SIZE = 240;
-const CENTRE = SIZE / 2;
-const ORBIT = 88;
 const NODE_RADIUS = 20;
+const INNER_ORBIT = 88;
+const OUTER_ORBIT = 146;
 /** Line style tells strengths apart without colour: solid, dashed, dotted. */
 const DASHES: Record<Introducer["strengthWord"], string | undefined> = { strong: undefined, good: "6 4", weak: "2 4" };
 
@@ -29,20 +32,97 @@ const classes = mergeStyleSets({
   },
 });
 
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** Something the user can open: a colleague who knows the record, or a colleague at the end of a path. */
+interface GraphNode {
+  key: string;
+  name: string;
+  strength: number;
+  strengthWord: Introducer["strengthWord"];
+  at: Point;
+  label: string;
+  /** The coworker in between, for a path. */
+  via?: { name: string; at: Point };
+}
+
+function polar(centre: number, radius: number, angle: number): Point {
+  return { x: centre + radius * Math.cos(angle), y: centre + radius * Math.sin(angle) };
+}
+
 /**
- * The record in the middle, colleagues around it. One node is in the tab order at a time; arrow keys
- * move between nodes and Enter (or Space) opens the colleague's details.
+ * Colleagues who know the record and their coworkers share the inner ring (strongest at twelve o'clock,
+ * clockwise); a path's colleague sits on the outer ring beyond its coworker. Coworkers are squares and
+ * colleagues circles, so the two steps read apart without colour.
+ */
+function layout(props: ConnectionGraphProps): { size: number; nodes: GraphNode[]; coworkers: Array<{ id: string; name: string; at: Point }> } {
+  const { introducers, paths, t } = props;
+  const size = paths.length > 0 ? 2 * (OUTER_ORBIT + NODE_RADIUS + 4) : 240;
+  const centre = size / 2;
+  const coworkerIds = [...new Set(paths.map((p) => p.coworker.id))];
+  const slots = introducers.length + coworkerIds.length;
+  const angleOf = (slot: number) => (2 * Math.PI * slot) / slots - Math.PI / 2;
+  const nodes: GraphNode[] = introducers.map((introducer, index) => ({
+    key: introducer.userId,
+    name: introducer.fullName,
+    strength: introducer.strength,
+    strengthWord: introducer.strengthWord,
+    at: polar(centre, INNER_ORBIT, angleOf(index)),
+    label: t("wkw.graph.node", {
+      name: introducer.fullName,
+      word: t(`wkw.strength.${introducer.strengthWord}`),
+      strength: Math.round(introducer.strength),
+    }),
+  }));
+  const coworkers = coworkerIds.map((id, index) => ({
+    id,
+    name: paths.find((p) => p.coworker.id === id)?.coworker.fullName ?? "",
+    angle: angleOf(introducers.length + index),
+  }));
+  for (const coworker of coworkers) {
+    const through = paths.filter((p) => p.coworker.id === coworker.id);
+    // Colleagues through the same coworker fan out around it, within its share of the ring.
+    const spread = (2 * Math.PI) / slots / Math.max(through.length, 1);
+    through.forEach((path, index) => {
+      nodes.push({
+        key: pathKey(path),
+        name: path.colleague.fullName,
+        strength: path.strength,
+        strengthWord: path.strengthWord,
+        at: polar(centre, OUTER_ORBIT, coworker.angle + (index - (through.length - 1) / 2) * spread),
+        label: t("wkw.graph.pathNode", {
+          name: path.colleague.fullName,
+          coworker: path.coworker.fullName,
+          word: t(`wkw.strength.${path.strengthWord}`),
+          strength: Math.round(path.strength),
+        }),
+        via: { name: path.coworker.fullName, at: polar(centre, INNER_ORBIT, coworker.angle) },
+      });
+    });
+  }
+  return { size, nodes, coworkers: coworkers.map((c) => ({ id: c.id, name: c.name, at: polar(centre, INNER_ORBIT, c.angle) })) };
+}
+
+/**
+ * The record in the middle, colleagues around it, paths through coworkers further out. One node is in
+ * the tab order at a time; arrow keys move between colleagues (first degree, then paths) and Enter
+ * (or Space) opens one's details.
  */
 export function ConnectionGraph(props: ConnectionGraphProps): React.ReactElement {
-  const { introducers, t } = props;
+  const { t } = props;
   const theme = useTheme();
   const [active, setActive] = React.useState(0);
-  const nodes = React.useRef<Array<SVGGElement | null>>([]);
+  const elements = React.useRef<Array<SVGGElement | null>>([]);
+  const { size, nodes, coworkers } = layout(props);
+  const centre = size / 2;
 
   const moveTo = (index: number) => {
-    const next = (index + introducers.length) % introducers.length;
+    const next = (index + nodes.length) % nodes.length;
     setActive(next);
-    nodes.current[next]?.focus();
+    elements.current[next]?.focus();
   };
   const onKeyDown = (index: number) => (event: React.KeyboardEvent) => {
     switch (event.key) {
@@ -58,11 +138,11 @@ export function ConnectionGraph(props: ConnectionGraphProps): React.ReactElement
         moveTo(0);
         break;
       case "End":
-        moveTo(introducers.length - 1);
+        moveTo(nodes.length - 1);
         break;
       case "Enter":
       case " ":
-        props.onOpen(introducers[index]);
+        props.onOpen(nodes[index].key);
         break;
       default:
         return;
@@ -70,77 +150,83 @@ export function ConnectionGraph(props: ConnectionGraphProps): React.ReactElement
     event.preventDefault();
   };
 
-  const positions = introducers.map((_, index) => {
-    // Strongest at twelve o'clock, the rest clockwise.
-    const angle = (2 * Math.PI * index) / introducers.length - Math.PI / 2;
-    return { x: CENTRE + ORBIT * Math.cos(angle), y: CENTRE + ORBIT * Math.sin(angle) };
-  });
   const colours = useWidgetColours();
   const ink = colours.text;
   const selectedFill = colours.forced ? colours.background : theme.palette.themeLighter;
+  const edge = (key: string, from: Point, to: Point, node: GraphNode) => (
+    <line
+      key={key}
+      x1={from.x}
+      y1={from.y}
+      x2={to.x}
+      y2={to.y}
+      stroke={colours.edge}
+      strokeWidth={1 + node.strength / 25}
+      strokeDasharray={DASHES[node.strengthWord]}
+      aria-hidden="true"
+    />
+  );
+  const centrePoint = { x: centre, y: centre };
 
   return (
-    <svg role="group" aria-label={t("wkw.graph.label")} viewBox={`0 0 ${SIZE} ${SIZE}`} className={classes.graph} style={keepColours(colours)}>
-      {introducers.map((introducer, index) => (
-        <line
-          key={`edge-${introducer.userId}`}
-          x1={CENTRE}
-          y1={CENTRE}
-          x2={positions[index].x}
-          y2={positions[index].y}
-          stroke={colours.edge}
-          strokeWidth={1 + introducer.strength / 25}
-          strokeDasharray={DASHES[introducer.strengthWord]}
-          aria-hidden="true"
-        />
-      ))}
+    <svg role="group" aria-label={t("wkw.graph.label")} viewBox={`0 0 ${size} ${size}`} className={classes.graph} style={keepColours(colours)}>
+      {nodes.map((node) =>
+        node.via
+          ? [edge(`edge-${node.key}`, node.via.at, node.at, node), edge(`edge-via-${node.key}`, centrePoint, node.via.at, node)]
+          : edge(`edge-${node.key}`, centrePoint, node.at, node),
+      )}
       <g aria-hidden="true">
-        <circle cx={CENTRE} cy={CENTRE} r={NODE_RADIUS + 6} fill={colours.forced ? colours.background : theme.palette.neutralLighter} stroke={ink} />
-        <text x={CENTRE} y={CENTRE} textAnchor="middle" dominantBaseline="central" fontSize="10" fill={ink}>
+        <circle cx={centre} cy={centre} r={NODE_RADIUS + 6} fill={colours.forced ? colours.background : theme.palette.neutralLighter} stroke={ink} />
+        <text x={centre} y={centre} textAnchor="middle" dominantBaseline="central" fontSize="10" fill={ink}>
           {props.recordName ? initials(props.recordName) : t("wkw.graph.centre")}
         </text>
       </g>
-      {introducers.map((introducer, index) => {
-        const selected = introducer.userId === props.selectedId;
+      {coworkers.map((coworker) => (
+        <g key={`coworker-${coworker.id}`} aria-hidden="true" data-coworker={coworker.id}>
+          <rect
+            x={coworker.at.x - NODE_RADIUS + 2}
+            y={coworker.at.y - NODE_RADIUS + 2}
+            width={2 * NODE_RADIUS - 4}
+            height={2 * NODE_RADIUS - 4}
+            rx={3}
+            fill={colours.background}
+            stroke={ink}
+            strokeWidth={1.5}
+          />
+          <text x={coworker.at.x} y={coworker.at.y} textAnchor="middle" dominantBaseline="central" fontSize="11" fill={ink}>
+            {initials(coworker.name)}
+          </text>
+        </g>
+      ))}
+      {nodes.map((node, index) => {
+        const selected = node.key === props.selectedKey;
         return (
           <g
-            key={introducer.userId}
+            key={node.key}
             ref={(element) => {
-              nodes.current[index] = element;
+              elements.current[index] = element;
             }}
             role="button"
             tabIndex={index === active ? 0 : -1}
-            aria-label={t("wkw.graph.node", {
-              name: introducer.fullName,
-              word: t(`wkw.strength.${introducer.strengthWord}`),
-              strength: Math.round(introducer.strength),
-            })}
+            aria-label={node.label}
             aria-pressed={selected}
             className={classes.node}
             onKeyDown={onKeyDown(index)}
             onClick={() => {
               setActive(index);
-              props.onOpen(introducer);
+              props.onOpen(node.key);
             }}
           >
             <circle
-              cx={positions[index].x}
-              cy={positions[index].y}
+              cx={node.at.x}
+              cy={node.at.y}
               r={NODE_RADIUS}
               fill={selected ? selectedFill : colours.background}
               stroke={selected ? colours.selected : ink}
               strokeWidth={selected ? 3 : 1.5}
             />
-            <text
-              x={positions[index].x}
-              y={positions[index].y}
-              textAnchor="middle"
-              dominantBaseline="central"
-              fontSize="12"
-              fontWeight="600"
-              fill={ink}
-            >
-              {initials(introducer.fullName)}
+            <text x={node.at.x} y={node.at.y} textAnchor="middle" dominantBaseline="central" fontSize="12" fontWeight="600" fill={ink}>
+              {initials(node.name)}
             </text>
           </g>
         );

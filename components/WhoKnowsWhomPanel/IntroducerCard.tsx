@@ -44,7 +44,7 @@ interface IntroducerCardProps {
 }
 
 /** Fluent falls back to its icon font's "Contact" glyph when a name yields no initials. */
-function renderInitials(props?: IPersonaSharedProps): React.ReactElement {
+export function renderInitials(props?: IPersonaSharedProps): React.ReactElement {
   const initials = getInitials(props?.text ?? "", false);
   return initials ? <span>{initials}</span> : <SvgIcon name="person" size={20} />;
 }
@@ -62,19 +62,30 @@ export function IntroducerCard(props: IntroducerCardProps): React.ReactElement {
         initialsTextColor="#ffffff"
         onRenderInitials={renderInitials}
       />
-      <StrengthMeter introducer={introducer} t={t} />
+      <StrengthMeter connection={introducer} t={t} />
       <Text block variant="small">
         {message(t, introducer.reason)}
       </Text>
-      {request ? <RequestAction {...props} request={request} /> : null}
+      {request ? (
+        <RequestAction t={t} name={introducer.fullName} label={t("wkw.request.label", { name: introducer.fullName })} request={request} />
+      ) : null}
     </Stack>
   );
 }
 
-function RequestAction(props: IntroducerCardProps & { request: IntroductionRequest }): React.ReactElement {
-  const { t, introducer, request } = props;
+interface RequestActionProps {
+  t: Translate;
+  /** The colleague the draft is addressed to. */
+  name: string;
+  /** The button's accessible name, saying whom the introduction goes through. */
+  label: string;
+  request: IntroductionRequest;
+}
+
+/** Request introduction and what came of it; shared by first-degree introducers and paths. */
+export function RequestAction(props: RequestActionProps): React.ReactElement {
+  const { t, name, request } = props;
   const { status } = request;
-  const name = introducer.fullName;
   const outcome = React.useRef<HTMLDivElement>(null);
   const button = status.kind === "idle" || status.kind === "creating" || (status.kind === "failed" && canRetry(status.failure));
   // The button goes once a draft exists (or nothing more can be tried): its focus moves to what happened.
@@ -95,7 +106,7 @@ function RequestAction(props: IntroducerCardProps & { request: IntroductionReque
       {button ? (
         <DefaultButton
           text={creating ? t("wkw.request.busy") : t("wkw.request")}
-          ariaLabel={creating ? undefined : t("wkw.request.label", { name })}
+          ariaLabel={creating ? undefined : props.label}
           // Stays focusable while the draft is created, so keyboard users keep their place.
           disabled={creating}
           allowDisabledFocus

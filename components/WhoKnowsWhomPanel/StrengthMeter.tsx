@@ -9,28 +9,33 @@ const classes = mergeStyleSets({
   fill: { height: "100%" },
 });
 
-/** Connection strength as a meter, always with its word beside it. */
-export function StrengthMeter(props: { introducer: Introducer; t: Translate }): React.ReactElement {
-  const { introducer, t } = props;
+/** Connection strength (of a colleague, or of a whole path) as a meter, always with its word beside it. */
+export function StrengthMeter(props: {
+  connection: Pick<Introducer, "strength" | "strengthWord">;
+  t: Translate;
+  /** What is measured, when not a colleague's connection (a path's strength). */
+  label?: string;
+}): React.ReactElement {
+  const { connection, t } = props;
   const colours = useWidgetColours();
-  const word = t(`wkw.strength.${introducer.strengthWord}`);
+  const word = t(`wkw.strength.${connection.strengthWord}`);
   return (
     <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
       {/* The outline shows the full length at 3:1, so how much is filled can be seen. */}
       <div
         role="meter"
-        aria-label={t("wkw.strength")}
+        aria-label={props.label ?? t("wkw.strength")}
         aria-valuemin={0}
         aria-valuemax={100}
-        aria-valuenow={introducer.strength}
-        aria-valuetext={t("wkw.strength.value", { word, strength: Math.round(introducer.strength) })}
+        aria-valuenow={connection.strength}
+        aria-valuetext={t("wkw.strength.value", { word, strength: Math.round(connection.strength) })}
         className={classes.track}
         style={{ ...keepColours(colours), borderColor: colours.meterOutline, background: colours.background }}
       >
         <div
           className={classes.fill}
           data-part="fill"
-          style={{ width: `${Math.min(100, Math.max(0, introducer.strength))}%`, background: colours.meterFill }}
+          style={{ width: `${Math.min(100, Math.max(0, connection.strength))}%`, background: colours.meterFill }}
         />
       </div>
       <Text variant="small" aria-hidden="true">

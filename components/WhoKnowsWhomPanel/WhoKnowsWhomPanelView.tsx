@@ -1,12 +1,14 @@
 import * as React from "react";
 import { DefaultButton, MessageBarType, mergeStyleSets, Stack, Text } from "@fluentui/react";
-import type { Introducer, IntroducerList, LoadResult } from "../../shared/model";
+import type { IntroductionText } from "../../shared/data/widgets";
+import type { Introducer, IntroducerList, IntroductionPath, LoadResult } from "../../shared/model";
 import { failureOf } from "../../shared/ui/failure";
 import { Notice } from "../../shared/ui/Notice";
 import type { WidgetHostProps } from "../../shared/ui/types";
 import { LoadedWidget } from "../../shared/ui/LoadedWidget";
 import { ConnectionGraph } from "./ConnectionGraph";
 import { IntroducerCard, type IntroductionRequest, type RequestStatus } from "./IntroducerCard";
+import { PathCard, pathKey, YourPathCard } from "./PathCard";
 
 export type IntroducerViewMode = "list" | "graph";
 
@@ -16,8 +18,11 @@ export interface WhoKnowsWhomPanelViewProps extends WidgetHostProps {
   defaultView: IntroducerViewMode;
   /** The record's name when the host knows it, shown at the centre of the graph. */
   recordName?: string;
-  /** Creates the draft introduction email and resolves with its id; rejects (ideally with a DataError) when it could not. */
-  requestIntroduction: (introducer: Introducer) => Promise<string>;
+  /**
+   * Creates the draft introduction email to the colleague, with the text the view wrote, and resolves
+   * with its id; rejects (ideally with a DataError) when it could not.
+   */
+  requestIntroduction: (colleague: Introducer, text: IntroductionText) => Promise<string>;
   /** Opens a draft email on its form, for the user to review and send. */
   openDraft: (emailId: string) => Promise<void>;
 }
@@ -44,12 +49,23 @@ interface ReadyProps extends WhoKnowsWhomPanelViewProps {
 function PanelReady(props: ReadyProps): React.ReactElement {
   const { list, t } = props;
   const [mode, setMode] = React.useState<IntroducerViewMode>(props.defaultView);
-  const [selectedId, setSelectedId] = React.useState<string | null>(null);
+  const [selectedKey, setSelectedKey] = React.useState<string | null>(null);
   const requests = useIntroductionRequests(props.requestIntroduction, props.openDraft);
-  const card = (introducer: Introducer) => (
-    <IntroducerCard introducer={introducer} t={t} compact={props.compact} request={requests.for(introducer)} />
-  );
-  const selected = list.introducers.find((i) => i.userId === selectedId);
+  const record = props.recordName ?? t("wkw.thisCustomer");
+  const card = (introducer: Introducer) => {
+    const params = { colleague: introducer.fullName, record };
+    const text = { subject: t("wkw.introSubject", params), body: t("wkw.introBody", params) };
+    return <IntroducerCard introducer={introducer} t={t} compact={props.compact} request={requests.for(introducer.userId, introducer, text)} />;
+  };
+  const pathCard = (path: IntroductionPath) => {
+    // The email goes to our colleague and names the coworker they would introduce us to.
+    const params = { colleague: path.colleague.fullName, coworker: path.coworker.fullName, record };
+    const text = { subject: t("wkw.path.introSubject", params), body: t("wkw.path.introBody", params) };
+    return <PathCard path={path} t={t} compact={props.compact} request={requests.for(pathKey(path), path.colleague, text)} />;
+  };
+  const selectedIntroducer = list.introducers.find((i) => i.userId === selectedKey);
+  const selectedPath = list.paths.find((p) => pathKey(p) === selectedKey);
+  const anyone = list.introducers.length + list.paths.length > 0;
 
   return (
     <Stack tokens={{ childrenGap: 8 }}>
@@ -58,7 +74,12 @@ function PanelReady(props: ReadyProps): React.ReactElement {
           {t("wkw.mailboxNote.noRolesSelected")}
         </Notice>
       ) : null}
-      {list.introducers.length === 0 ? (
+      {list.pathsNote ? (
+        <Notice messageBarType={MessageBarType.info} isMultiline delayedRender={false}>
+          {t(`wkw.pathsNote.${list.pathsNote}`)}
+        </Notice>
+      ) : null}
+      {!anyone ? (
         <Text block>{t("wkw.empty")}</Text>
       ) : (
         <>
@@ -72,23 +93,51 @@ function PanelReady(props: ReadyProps): React.ReactElement {
             />
           </Stack>
           {mode === "list" ? (
-            <ul className={classes.list} aria-label={t("wkw.list.label")}>
-              {list.introducers.map((introducer) => (
-                <li key={introducer.userId} className={classes.item}>
-                  {card(introducer)}
-                </li>
-              ))}
-            </ul>
+            <>
+              {list.introducers.length > 0 ? (
+                <ul className={classes.list} aria-label={t("wkw.list.label")}>
+                  {list.introducers.map((introducer) => (
+                    <li key={introducer.userId} className={classes.item}>
+                      {card(introducer)}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <Text block>{t("wkw.empty")}</Text>
+              )}
+              {list.paths.length > 0 ? (
+                <div>
+                  <Text as="h3" variant="medium" block className={classes.subheading}>
+                    {t("wkw.paths")}
+                  </Text>
+                  <ul className={classes.list} aria-label={t("wkw.paths.label")}>
+                    {list.paths.map((path) => (
+                      <li key={pathKey(path)} className={classes.item}>
+                        {pathCard(path)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+            </>
           ) : (
             <>
               <ConnectionGraph
                 introducers={list.introducers}
-                selectedId={selectedId}
-                onOpen={(introducer) => setSelectedId(introducer.userId)}
+                paths={list.paths}
+                selectedKey={selectedKey}
+                onOpen={setSelectedKey}
                 t={t}
                 recordName={props.recordName}
               />
-              {selected ? card(selected) : <Text block variant="small">{t("wkw.graph.hint")}</Text>}
+              {list.paths.length > 0 ? (
+                <Text block variant="small">
+                  {t("wkw.graph.legend")}
+                </Text>
+              ) : null}
+              {selectedIntroducer ? card(selectedIntroducer) : null}
+              {selectedPath ? pathCard(selectedPath) : null}
+              {!selectedIntroducer && !selectedPath ? <Text block variant="small">{t("wkw.graph.hint")}</Text> : null}
             </>
           )}
         </>
@@ -101,17 +150,22 @@ function PanelReady(props: ReadyProps): React.ReactElement {
           <IntroducerCard introducer={list.you} t={t} compact={props.compact} />
         </div>
       ) : null}
+      {list.yourPaths.map((path) => (
+        <div key={pathKey(path)} className={classes.subheading}>
+          <YourPathCard path={path} t={t} />
+        </div>
+      ))}
     </Stack>
   );
 }
 
 /**
- * Request state per colleague. One click creates at most one draft: the button is inert while the
- * draft is created, and once it exists only opening it is offered. A failed creation leaves the
+ * Request state per colleague or path. One click creates at most one draft: the button is inert while
+ * the draft is created, and once it exists only opening it is offered. A failed creation leaves the
  * button for another try where trying again can help.
  */
 function useIntroductionRequests(
-  requestIntroduction: (introducer: Introducer) => Promise<string>,
+  requestIntroduction: (colleague: Introducer, text: IntroductionText) => Promise<string>,
   openDraft: (emailId: string) => Promise<void>,
 ) {
   const [statuses, setStatuses] = React.useState<Record<string, RequestStatus>>({});
@@ -124,37 +178,34 @@ function useIntroductionRequests(
     },
     [],
   );
-  const set = (userId: string, status: RequestStatus) => {
-    if (mounted.current) setStatuses((all) => ({ ...all, [userId]: status }));
+  const set = (key: string, status: RequestStatus) => {
+    if (mounted.current) setStatuses((all) => ({ ...all, [key]: status }));
   };
-  const open = (userId: string, emailId: string) =>
+  const open = (key: string, emailId: string) =>
     Promise.resolve()
       .then(() => openDraft(emailId))
       .then(
-        () => set(userId, { kind: "opened", emailId }),
-        (error: unknown) => set(userId, { kind: "notOpened", emailId, failure: failureOf(error) }),
+        () => set(key, { kind: "opened", emailId }),
+        (error: unknown) => set(key, { kind: "notOpened", emailId, failure: failureOf(error) }),
       );
 
   return {
-    for: (introducer: Introducer): IntroductionRequest => {
-      const { userId } = introducer;
-      return {
-        status: statuses[userId] ?? { kind: "idle" },
-        onRequest: () => {
-          const current = statuses[userId]?.kind;
-          if (inFlight.current.has(userId) || current === "opened" || current === "notOpened") return;
-          inFlight.current.add(userId);
-          set(userId, { kind: "creating" });
-          Promise.resolve()
-            .then(() => requestIntroduction(introducer))
-            .then(
-              (emailId) => open(userId, emailId),
-              (error: unknown) => set(userId, { kind: "failed", failure: failureOf(error) }),
-            )
-            .finally(() => inFlight.current.delete(userId));
-        },
-        onOpen: (emailId: string) => void open(userId, emailId),
-      };
-    },
+    for: (key: string, colleague: Introducer, text: IntroductionText): IntroductionRequest => ({
+      status: statuses[key] ?? { kind: "idle" },
+      onRequest: () => {
+        const current = statuses[key]?.kind;
+        if (inFlight.current.has(key) || current === "opened" || current === "notOpened") return;
+        inFlight.current.add(key);
+        set(key, { kind: "creating" });
+        Promise.resolve()
+          .then(() => requestIntroduction(colleague, text))
+          .then(
+            (emailId) => open(key, emailId),
+            (error: unknown) => set(key, { kind: "failed", failure: failureOf(error) }),
+          )
+          .finally(() => inFlight.current.delete(key));
+      },
+      onOpen: (emailId: string) => void open(key, emailId),
+    }),
   };
 }

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { loadIntroducers, requestIntroduction } from "../../shared/data/widgets";
+import { loadIntroducers, requestIntroduction, type IntroductionText } from "../../shared/data/widgets";
 import { DataError } from "../../shared/errors";
 import type { Introducer, RecordTarget } from "../../shared/model";
 import { hostProps, loadKey, readRecordName, readRecordTarget, type CommonInputs } from "../../shared/pcf/host";
@@ -29,7 +29,7 @@ export class WhoKnowsWhomPanel extends WidgetControl<IInputs> {
       loadKey: loadKey(target, count),
       defaultView: context.parameters.defaultView?.raw === "graph" ? "graph" : "list",
       recordName: readRecordName(context) ?? undefined,
-      requestIntroduction: (introducer: Introducer) => this.draftIntroduction(context, target, introducer),
+      requestIntroduction: (colleague: Introducer, text: IntroductionText) => this.draftIntroduction(target, colleague, text),
       // The user reviews and sends the draft themselves, on the email form.
       openDraft: async (emailId: string) => {
         await context.navigation.openForm({ entityName: "email", entityId: emailId });
@@ -37,14 +37,9 @@ export class WhoKnowsWhomPanel extends WidgetControl<IInputs> {
     });
   }
 
-  /** Drafts the email in the user's language; the view opens it. */
-  private async draftIntroduction(context: ComponentFramework.Context<IInputs>, target: RecordTarget, introducer: Introducer): Promise<string> {
+  /** Drafts the email the view wrote in the user's language; the view opens it. */
+  private async draftIntroduction(target: RecordTarget, colleague: Introducer, text: IntroductionText): Promise<string> {
     if (target.kind !== "record") throw new DataError("invalidInput", "There is no saved record to introduce");
-    const { t } = hostProps(context);
-    const params = { colleague: introducer.fullName, record: readRecordName(context) ?? t("wkw.thisCustomer") };
-    return requestIntroduction(this.services, target.record, introducer, {
-      subject: t("wkw.introSubject", params),
-      body: t("wkw.introBody", params),
-    });
+    return requestIntroduction(this.services, target.record, colleague, text);
   }
 }

@@ -6,9 +6,11 @@ import {
   type WhoKnowsWhomPanelViewProps,
 } from "../../components/WhoKnowsWhomPanel/WhoKnowsWhomPanelView";
 import { INTRODUCER_MESSAGE_KEYS } from "../../shared/analytics/introducers";
+import { PATH_MESSAGE_KEY } from "../../shared/analytics/paths";
+import type { IntroductionText } from "../../shared/data/widgets";
 import { DataError } from "../../shared/errors";
 import type { Introducer, IntroducerList, LoadResult } from "../../shared/model";
-import { introducerList, ready } from "./fixtures";
+import { introducerList, pathsList, ready } from "./fixtures";
 import { fixedWidthsOver, host, LANGUAGES, ownStrings, settle, tabOrder, type TestHost } from "./harness";
 import { describeWidgetStates } from "./stateSuite";
 import { contrastRatio } from "../../shared/ui/contrast";
@@ -91,6 +93,17 @@ describeWidgetStates({
       },
     },
     { name: "mailbox data without roles", render: (h) => view(h, ready(introducerList({ mailboxNote: "noRolesSelected" }))) },
+    { name: "paths through their colleagues", render: (h) => view(h, ready(pathsList({ pathsNote: null }))) },
+    { name: "paths too many to read", render: (h) => view(h, ready(introducerList({ pathsNote: "tooManyToRead" }))) },
+    { name: "paths failed", render: (h) => view(h, ready(introducerList({ pathsNote: "failed" }))) },
+    {
+      name: "graph with an open path",
+      render: (h) => view(h, ready(pathsList()), { defaultView: "graph" }),
+      act: async () => {
+        fireEvent.keyDown(screen.getAllByRole("button", { name: /Path strength/ })[0], { key: "Enter" });
+        await settle();
+      },
+    },
   ],
 });
 
@@ -260,6 +273,138 @@ describe("mailbox data", () => {
   });
 });
 
+describe("second-degree paths", () => {
+  const pathList = () => screen.getByRole("list", { name: "Colleagues who know one of their coworkers, strongest path first" });
+  const pathButton = (colleague: string) =>
+    screen.getByRole("button", { name: new RegExp(`^Request an introduction through ${colleague}, who knows their coworker`) });
+
+  it("groups paths under Through their colleagues, after the colleagues who know them, strongest first, with both links in words", async () => {
+    await show({}, 1033, pathsList());
+    const heading = screen.getByRole("heading", { name: "Through their colleagues" });
+    const introducers = screen.getByRole("list", { name: "Colleagues who know them, strongest connection first" });
+    // Following: the group comes after every first-degree introducer.
+    expect(introducers.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(heading.compareDocumentPosition(pathList()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const items = within(pathList()).getAllByRole("listitem");
+    expect(items).toHaveLength(2);
+    expect(items[0].textContent).toContain("Ioana Marin");
+    expect(items[0].textContent).toContain("Solutions Engineer");
+    expect(items[0].textContent).toContain("→ Knows their coworker Malik Osei (Head of IT)");
+    expect(items[0].textContent).toContain(
+      "Ioana Marin knows Malik Osei: Meetings: 6 · Calls: 1 · Emails: 14. Malik Osei works with their account: Activities: 23 · Days since the last one: 5",
+    );
+    expect(items[1].textContent).toContain("Knows their coworker Sofia Lind");
+    const meters = within(pathList()).getAllByRole("meter", { name: "Path strength" });
+    expect(meters.map((m) => m.getAttribute("aria-valuetext"))).toEqual(["Good, 48 of 100", "Weak, 30 of 100"]);
+  });
+
+  it("shows paths when nobody knows them directly", async () => {
+    const { container } = await show({}, 1033, pathsList({ introducers: [], you: null }));
+    expect(container.textContent).toContain("No colleague has interacted with them yet.");
+    expect(within(pathList()).getAllByRole("listitem")).toHaveLength(2);
+    expect(pathButton("Ioana Marin")).toBeTruthy();
+  });
+
+  it("shows the signed-in user's own path apart, with no request", async () => {
+    await show({}, 1033, pathsList());
+    const yours = screen.getByRole("heading", { name: "You know their coworker Pia Holm" }).parentElement as HTMLElement;
+    expect(yours.textContent).toContain("CFO");
+    expect(within(yours).queryByRole("button")).toBeNull();
+    expect(pathList().textContent).not.toContain("Pia Holm");
+  });
+
+  it("drafts one email to the colleague that names the coworker in between", async () => {
+    const drafts: Array<{ colleague: string; text: IntroductionText }> = [];
+    let finish: (emailId: string) => void = () => undefined;
+    const { container } = await show(
+      {
+        recordName: "Radu Ionescu",
+        requestIntroduction: (colleague, text) => {
+          drafts.push({ colleague: colleague.fullName, text });
+          return new Promise<string>((resolve) => (finish = resolve));
+        },
+      },
+      1033,
+      pathsList(),
+    );
+    const button = pathButton("Ioana Marin");
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await settle();
+    act(() => finish("email-3"));
+    await settle();
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0].colleague).toBe("Ioana Marin");
+    expect(drafts[0].text.subject).toContain("Malik Osei");
+    expect(drafts[0].text.body).toContain("Hi Ioana Marin,");
+    expect(drafts[0].text.body).toContain("Malik Osei");
+    expect(drafts[0].text.body).toContain("Radu Ionescu");
+    const card = container.querySelector('[data-path$=":00000000-0000-0000-0000-0000000000c1"]') as HTMLElement;
+    expect(card.textContent).toContain("Draft email to Ioana Marin opened");
+    expect(within(card).queryByRole("button", { name: /Request an introduction/ })).toBeNull();
+    // The other path keeps its own request.
+    expect(pathButton("Dan Voicu")).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("writes the path's request in Romanian for Romanian users", async () => {
+    const subjects: string[] = [];
+    const { container } = await show(
+      {
+        requestIntroduction: (_colleague, text) => {
+          subjects.push(`${text.subject}\n${text.body}`);
+          return Promise.resolve("email-4");
+        },
+      },
+      1048,
+      pathsList(),
+    );
+    expect(screen.getByRole("heading", { name: "Prin colegii lor" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Cunoașteți un coleg de-al lor: Pia Holm" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: /^Solicitați o introducere prin Ioana Marin, care cunoaște/ }));
+    await settle();
+    expect(subjects).toHaveLength(1);
+    expect(subjects[0]).toContain("Malik Osei");
+    expect(subjects[0]).toContain("introducere");
+    expect(subjects[0]).not.toMatch(/prezentare/i);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it.each([
+    ["tooManyToRead", "Paths through their colleagues are left out: their account has more activity than can be counted at once."],
+    ["failed", "Paths through their colleagues couldn't be read."],
+  ] as const)("says why paths are missing (%s), and still shows who knows them", async (pathsNote, text) => {
+    const { container } = await show({}, 1033, introducerList({ pathsNote }));
+    expect(container.textContent).toContain(text);
+    expect(requestButtons()).toHaveLength(3);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("draws two-step paths in the graph, reachable with the arrow keys after the colleagues, coworkers as squares", async () => {
+    const { container } = await show({ defaultView: "graph" }, 1033, pathsList());
+    const nodes = screen.getAllByRole("button", { name: /(Connection|Path) strength/ });
+    expect(nodes.map((n) => n.getAttribute("aria-label"))).toEqual([
+      "Ana Popescu. Connection strength: Strong, 82 of 100",
+      "Mihai Ionescu. Connection strength: Good, 55 of 100",
+      "Elena Dumitru. Connection strength: Weak, 21 of 100",
+      "Ioana Marin, through their coworker Malik Osei. Path strength: Good, 48 of 100",
+      "Dan Voicu, through their coworker Sofia Lind. Path strength: Weak, 30 of 100",
+    ]);
+    // Coworkers are drawn as squares (not a colour difference), one per person in between.
+    expect(container.querySelectorAll("[data-coworker] rect")).toHaveLength(2);
+    expect(container.textContent).toContain("Circles are our colleagues, squares are their coworkers.");
+    expect(tabOrder(container).filter((el) => nodes.includes(el))).toEqual([nodes[0]]);
+    nodes[2].focus();
+    fireEvent.keyDown(nodes[2], { key: "ArrowRight" });
+    expect(document.activeElement).toBe(nodes[3]);
+    fireEvent.keyDown(nodes[3], { key: "Enter" });
+    await settle();
+    expect(nodes[3].getAttribute("aria-pressed")).toBe("true");
+    expect(pathButton("Ioana Marin")).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
 describe("the graph", () => {
   const nodes = () => screen.getAllByRole("button", { name: /Connection strength/ });
 
@@ -309,7 +454,7 @@ describe("the graph", () => {
 describe("strings", () => {
   it.each(LANGUAGES)("cover every reason the analytics can produce (%s)", (language) => {
     const strings = ownStrings(CTOR, language);
-    expect(INTRODUCER_MESSAGE_KEYS.filter((key) => !strings[key])).toEqual([]);
+    expect([...INTRODUCER_MESSAGE_KEYS, PATH_MESSAGE_KEY].filter((key) => !strings[key])).toEqual([]);
   });
 });
 

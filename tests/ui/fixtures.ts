@@ -7,6 +7,7 @@ import type {
   HealthScore,
   Introducer,
   IntroducerList,
+  IntroductionPath,
   KpiSet,
   LoadResult,
 } from "../../shared/model";
@@ -79,6 +80,51 @@ export function introducer(overrides: Partial<Introducer> = {}): Introducer {
     reason: { key: "introducer.reason", params: { meetings: 12, calls: 2, emails: 30, replies: 8, lastDays: 3 } },
     ...overrides,
   };
+}
+
+/** Our colleague Ioana Marin knows Malik Osei, who works at the record's account. */
+export function introductionPath(overrides: Partial<IntroductionPath> = {}): IntroductionPath {
+  const colleague = introducer({
+    userId: "00000000-0000-0000-0000-000000000011",
+    fullName: "Ioana Marin",
+    title: "Solutions Engineer",
+    strength: 70,
+    strengthWord: "strong",
+  });
+  return {
+    colleague,
+    coworker: { id: "00000000-0000-0000-0000-0000000000c1", fullName: "Malik Osei", title: "Head of IT" },
+    coworkerStanding: 48,
+    strength: 48,
+    strengthWord: "good",
+    reason: {
+      key: "path.reason",
+      params: { colleague: "Ioana Marin", coworker: "Malik Osei", meetings: 6, calls: 1, emails: 14, coworkerActivities: 23, coworkerLastDays: 5 },
+    },
+    ...overrides,
+  };
+}
+
+/** Two colleagues through two coworkers, and the signed-in user's own path. */
+export function pathsList(overrides: Partial<IntroducerList> = {}): IntroducerList {
+  const second = introductionPath({
+    colleague: introducer({ userId: "00000000-0000-0000-0000-000000000012", fullName: "Dan Voicu", title: null, strength: 30, strengthWord: "weak" }),
+    coworker: { id: "00000000-0000-0000-0000-0000000000c2", fullName: "Sofia Lind", title: null },
+    coworkerStanding: 60,
+    strength: 30,
+    strengthWord: "weak",
+    reason: {
+      key: "path.reason",
+      params: { colleague: "Dan Voicu", coworker: "Sofia Lind", meetings: 0, calls: 2, emails: 3, coworkerActivities: 40, coworkerLastDays: 1 },
+    },
+  });
+  const yours = introductionPath({
+    colleague: introducer({ userId: "00000000-0000-0000-0000-0000000000aa", fullName: "Radu Stan", isCurrentUser: true, strength: 45, strengthWord: "good" }),
+    coworker: { id: "00000000-0000-0000-0000-0000000000c3", fullName: "Pia Holm", title: "CFO" },
+    strength: 35,
+    strengthWord: "weak",
+  });
+  return introducerList({ paths: [introductionPath(), second], yourPaths: [yours], ...overrides });
 }
 
 export function introducerList(overrides: Partial<IntroducerList> = {}): IntroducerList {
