@@ -103,21 +103,17 @@ function metricsOf(group: KpiGroup, props: RelationshipKpiCardViewProps & { kpis
         { key: "timeOurs", label: t("kpi.timeOurs"), value: format.duration(kpis.minutesOurs) },
         { key: "timeTheirs", label: t("kpi.timeTheirs"), value: format.duration(kpis.minutesTheirs) },
       ];
-    case "response":
+    case "response": {
+      // Both directions: how they answer the threads we start, and how we answer theirs.
+      const rate = (key: string, value: number | null): Metric => ({ key, label: t(`kpi.${key}`), value: known(value === null ? null : format.percent(value)) });
+      const wait = (key: string, minutes: number | null): Metric => ({ key, label: t(`kpi.${key}`), value: known(minutes === null ? null : format.duration(minutes)) });
       return [
-        {
-          key: "responseRate",
-          label: t("kpi.responseRate"),
-          value: known(kpis.responseRate === null ? null : format.percent(kpis.responseRate)),
-        },
-        {
-          key: "firstResponse",
-          label: t("kpi.firstResponse"),
-          value: known(
-            kpis.averageFirstResponseMinutes === null ? null : format.duration(kpis.averageFirstResponseMinutes),
-          ),
-        },
+        rate("responseRate", kpis.responseRate),
+        wait("firstResponse", kpis.averageFirstResponseMinutes),
+        rate("ourResponseRate", kpis.ourResponseRate),
+        wait("ourFirstResponse", kpis.ourAverageFirstResponseMinutes),
       ];
+    }
     case "activity":
       return [
         { key: "lastActivity", label: t("kpi.lastActivity"), value: describeActivity(kpis.last, t, format), wide: true },

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import {
   RelationshipKpiCardView,
@@ -58,18 +58,26 @@ describe("the KPIs", () => {
       "Calls received": "1",
       "Time spent by us": "5 h 10 min",
       "Time spent by them": "3 h 10 min",
-      "Response rate": "64%",
-      "Average first response": "3 h 5 min",
+      "Their response rate": "64%",
+      "Their average first response": "3 h 5 min",
+      "Our response rate": "80%",
+      "Our average first response": "1 h 35 min",
       "Last activity": "3/10/2025 · call from us",
       "Next activity": "None",
     });
     expect(container.textContent).toContain("Last 60 days");
   });
 
-  it("says 'Not enough data' instead of a made-up rate", async () => {
+  it("says 'Not enough data' instead of a made-up rate, for each direction on its own", async () => {
     const { container } = await show(kpiSet({ responseRate: null, averageFirstResponseMinutes: null }));
-    expect(metrics(container)["Response rate"]).toBe("Not enough data");
-    expect(metrics(container)["Average first response"]).toBe("Not enough data");
+    expect(metrics(container)["Their response rate"]).toBe("Not enough data");
+    expect(metrics(container)["Their average first response"]).toBe("Not enough data");
+    expect(metrics(container)["Our response rate"]).toBe("80%");
+    cleanup();
+    const ours = await show(kpiSet({ ourResponseRate: null, ourAverageFirstResponseMinutes: null }));
+    expect(metrics(ours.container)["Our response rate"]).toBe("Not enough data");
+    expect(metrics(ours.container)["Our average first response"]).toBe("Not enough data");
+    expect(metrics(ours.container)["Their response rate"]).toBe("64%");
   });
 
   it("shows only the groups the maker chose, in their order", async () => {
@@ -82,7 +90,9 @@ describe("the KPIs", () => {
     const { container } = await show(kpiSet({ emailsSent: 1234 }), 1048);
     const values = metrics(container);
     expect(values["E-mailuri trimise"]).toBe("1.234");
-    expect(values["Rată de răspuns"]).toBe("64 %");
+    expect(values["Rata lor de răspuns"]).toBe("64 %");
+    expect(values["Rata noastră de răspuns"]).toBe("80 %");
+    expect(values["Timpul nostru mediu până la primul răspuns"]).toBe("1 h 35 min");
     expect(values["Ultima activitate"]).toBe("10.03.2025 · apel de la noi");
   });
 });
