@@ -54,10 +54,10 @@ export function seedIntroductionTemplates(store: DataverseStore, rng: Prng, now:
   });
   store.insert("template", {
     templateid: rng.guid(),
-    title: "Cerere de prezentare",
+    title: "Cerere de introducere",
     templatetypecode: "systemuser",
     languagecode: 1048,
-    subject: "Mă poți prezenta?",
+    subject: "Îmi poți face o introducere?",
     createdon: now,
   });
   return english;
