@@ -1,5 +1,6 @@
 import type { IntroducerRow as EvidenceRow } from "../analytics/introducers";
 import type { Colleague, Coworker } from "../model";
+import { colleagueOf, lastAcquaintance } from "./introducers";
 import { COWORKER_LINK_ALIASES, COWORKER_STANDING_ALIASES } from "../queries/paths";
 import { PARTICIPATION } from "../queries/scope";
 import { parseRows, type Parsed, type RowReader } from "./rows";
@@ -18,14 +19,6 @@ export interface CoworkerStandingRow {
   last: Date;
 }
 
-/** The later of actualend and, for meetings held but never completed, scheduledend. */
-function lastOf(row: RowReader, kind: EvidenceRow["kind"], keys: { last: string; lastScheduled: string }): Date {
-  const ended = row.optionalDate(keys.last);
-  const scheduled = kind === "appointment" ? row.optionalDate(keys.lastScheduled) : null;
-  if (ended && scheduled) return scheduled > ended ? scheduled : ended;
-  return ended ?? scheduled ?? row.date(keys.last);
-}
-
 function coworkerOf(row: RowReader, keys: { coworkerId: string; coworkerName: string; coworkerTitle: string }): Coworker {
   return { id: row.guid(keys.coworkerId), fullName: row.string(keys.coworkerName), title: row.optionalString(keys.coworkerTitle) };
 }
@@ -36,16 +29,16 @@ export function parseCoworkerLinks(entities: readonly unknown[]): Parsed<Coworke
   return parseRows(entities, (row) => {
     const kind = row.activityKind(a.kind);
     const role = row.number(a.coworkerRole);
-    const userId = row.guid(a.userId);
+    const colleague = colleagueOf(row, a);
     return {
-      userId,
-      colleague: { id: userId, fullName: row.string(a.fullName), title: row.optionalString(a.title), email: row.optionalString(a.email) },
+      userId: colleague.id,
+      colleague,
       coworker: coworkerOf(row, a),
       kind,
       // The coworker wrote or called (From), or sat in the meeting: they answered or met back.
       customerReplied: role === PARTICIPATION.from || (kind === "appointment" && (role === PARTICIPATION.required || role === PARTICIPATION.optional)),
       count: row.nonNegativeInteger(a.activities),
-      last: lastOf(row, kind, a),
+      last: lastAcquaintance(row, kind, a),
     };
   });
 }
@@ -55,6 +48,6 @@ export function parseCoworkerStanding(entities: readonly unknown[]): Parsed<Cowo
   const a = COWORKER_STANDING_ALIASES;
   return parseRows(entities, (row) => {
     const kind = row.activityKind(a.kind);
-    return { coworker: coworkerOf(row, a), kind, count: row.nonNegativeInteger(a.activities), last: lastOf(row, kind, a) };
+    return { coworker: coworkerOf(row, a), kind, count: row.nonNegativeInteger(a.activities), last: lastAcquaintance(row, kind, a) };
   });
 }

@@ -2,6 +2,7 @@ import { invalidInput } from "../errors";
 import type { DateWindow, RecordRef } from "../model";
 import { attribute, condition, conditionIn, entity, fetchElement, filter, link, toFetchQuery } from "./fetchXml";
 import type { FetchQuery } from "./fetchQuery";
+import type { XmlElement } from "./xml";
 import {
   checkActivityInputs,
   completedInWindow,
@@ -26,6 +27,41 @@ export const INTRODUCER_ALIASES = {
   lastScheduled: "lastscheduledend",
 } as const;
 
+/** Emails and calls completed, and meetings held, in the window: what acquaintance is made of. */
+export function acquaintanceInWindow(window: { from: string; to: string }): XmlElement {
+  return filter("or", completedInWindow(window, ["email", "phonecall"]), heldMeetingsInWindow(window));
+}
+
+/** Per group: the kind, distinct activities and the last one's end (a meeting never completed: its scheduled end). */
+export function acquaintanceTotals(a: { kind: string; activities: string; last: string; lastScheduled: string }): XmlElement[] {
+  return [
+    attribute("activitytypecode", { alias: a.kind, groupby: true }),
+    attribute("activityid", { alias: a.activities, aggregate: "countcolumn", distinct: true }),
+    attribute("actualend", { alias: a.last, aggregate: "max" }),
+    attribute("scheduledend", { alias: a.lastScheduled, aggregate: "max" }),
+  ];
+}
+
+/** Our colleague on the activity (an enabled user, organizer included), grouped with name, title and address. */
+export function colleagueParty(a: { userId: string; fullName: string; title: string; email: string }): XmlElement {
+  return link(
+    { name: "activityparty", from: "activityid", to: "activityid", alias: "colleague", type: "inner" },
+    attribute("partyid", { alias: a.userId, groupby: true }),
+    filter(
+      "and",
+      condition("partyobjecttypecode", "eq", PARTY_TYPE.systemuser),
+      conditionIn("participationtypemask", [...LINKING_PARTICIPATIONS, PARTICIPATION.organizer]),
+    ),
+    link(
+      { name: "systemuser", from: "systemuserid", to: "partyid", alias: "colleagueuser", type: "inner" },
+      attribute("fullname", { alias: a.fullName, groupby: true }),
+      attribute("title", { alias: a.title, groupby: true }),
+      attribute("internalemailaddress", { alias: a.email, groupby: true }),
+      filter("and", condition("isdisabled", "eq", 0)),
+    ),
+  );
+}
+
 /**
  * Who knows whom: for each colleague (an enabled user) who shared emails, meetings or calls
  * with the lead or contact in the window, how many per kind, whether the customer wrote
@@ -46,33 +82,14 @@ export function introducersQuery(record: RecordRef, window: DateWindow, scope: Q
       { aggregate: true },
       entity(
         "activitypointer",
-        attribute("activitytypecode", { alias: a.kind, groupby: true }),
-        attribute("activityid", { alias: a.activities, aggregate: "countcolumn", distinct: true }),
-        attribute("actualend", { alias: a.last, aggregate: "max" }),
-        // Meetings held but never marked complete have no actualend: their scheduled end dates them.
-        attribute("scheduledend", { alias: a.lastScheduled, aggregate: "max" }),
+        ...acquaintanceTotals(a),
         link(
           { name: "activityparty", from: "activityid", to: "activityid", alias: "customer", type: "inner" },
           attribute("participationtypemask", { alias: a.customerRole, groupby: true }),
           filter("and", equalsOneOf("partyid", checked.scope.people.theirIds), conditionIn("participationtypemask", LINKING_PARTICIPATIONS)),
         ),
-        link(
-          { name: "activityparty", from: "activityid", to: "activityid", alias: "colleague", type: "inner" },
-          attribute("partyid", { alias: a.userId, groupby: true }),
-          filter(
-            "and",
-            condition("partyobjecttypecode", "eq", PARTY_TYPE.systemuser),
-            conditionIn("participationtypemask", [...LINKING_PARTICIPATIONS, PARTICIPATION.organizer]),
-          ),
-          link(
-            { name: "systemuser", from: "systemuserid", to: "partyid", alias: "colleagueuser", type: "inner" },
-            attribute("fullname", { alias: a.fullName, groupby: true }),
-            attribute("title", { alias: a.title, groupby: true }),
-            attribute("internalemailaddress", { alias: a.email, groupby: true }),
-            filter("and", condition("isdisabled", "eq", 0)),
-          ),
-        ),
-        filter("and", filter("or", completedInWindow(checked.window, ["email", "phonecall"]), heldMeetingsInWindow(checked.window)), ...mailboxRule),
+        colleagueParty(a),
+        filter("and", acquaintanceInWindow(checked.window), ...mailboxRule),
       ),
     ),
   );

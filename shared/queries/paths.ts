@@ -2,16 +2,8 @@ import { invalidInput } from "../errors";
 import type { DateWindow, RecordRef } from "../model";
 import { attribute, condition, conditionIn, entity, fetchElement, filter, link, toFetchQuery } from "./fetchXml";
 import type { FetchQuery } from "./fetchQuery";
-import {
-  checkActivityInputs,
-  completedInWindow,
-  heldMeetingsInWindow,
-  LINKING_PARTICIPATIONS,
-  mailboxAllowance,
-  PARTICIPATION,
-  PARTY_TYPE,
-  type QueryScope,
-} from "./scope";
+import { acquaintanceInWindow, acquaintanceTotals, colleagueParty } from "./introducers";
+import { checkActivityInputs, LINKING_PARTICIPATIONS, mailboxAllowance, PARTY_TYPE, type QueryScope } from "./scope";
 import { assertGuid } from "./validate";
 
 /**
@@ -39,11 +31,6 @@ function checkPathInputs(record: RecordRef, accountId: string, window: DateWindo
   const checked = checkActivityInputs(record, window, scope);
   if (checked.record.type !== "lead" && checked.record.type !== "contact") throw invalidInput("record type for who knows whom");
   return { ...checked, accountId: assertGuid(accountId, "account id") };
-}
-
-/** Emails and calls completed, and meetings held, in the window. */
-function interactions(window: { from: string; to: string }) {
-  return filter("or", completedInWindow(window, ["email", "phonecall"]), heldMeetingsInWindow(window));
 }
 
 /** A contact of the account other than the record, taking part as From/To/Cc or attendee. */
@@ -81,10 +68,7 @@ export function coworkerLinksQuery(record: RecordRef, accountId: string, window:
       { aggregate: true },
       entity(
         "activitypointer",
-        attribute("activitytypecode", { alias: a.kind, groupby: true }),
-        attribute("activityid", { alias: a.activities, aggregate: "countcolumn", distinct: true }),
-        attribute("actualend", { alias: a.last, aggregate: "max" }),
-        attribute("scheduledend", { alias: a.lastScheduled, aggregate: "max" }),
+        ...acquaintanceTotals(a),
         coworkerParty(
           "coworker",
           checked.record,
@@ -92,23 +76,8 @@ export function coworkerLinksQuery(record: RecordRef, accountId: string, window:
           attribute("partyid", { alias: a.coworkerId, groupby: true }),
           attribute("participationtypemask", { alias: a.coworkerRole, groupby: true }),
         ),
-        link(
-          { name: "activityparty", from: "activityid", to: "activityid", alias: "colleague", type: "inner" },
-          attribute("partyid", { alias: a.userId, groupby: true }),
-          filter(
-            "and",
-            condition("partyobjecttypecode", "eq", PARTY_TYPE.systemuser),
-            conditionIn("participationtypemask", [...LINKING_PARTICIPATIONS, PARTICIPATION.organizer]),
-          ),
-          link(
-            { name: "systemuser", from: "systemuserid", to: "partyid", alias: "colleagueuser", type: "inner" },
-            attribute("fullname", { alias: a.fullName, groupby: true }),
-            attribute("title", { alias: a.title, groupby: true }),
-            attribute("internalemailaddress", { alias: a.email, groupby: true }),
-            filter("and", condition("isdisabled", "eq", 0)),
-          ),
-        ),
-        filter("and", interactions(checked.window), ...(allowance ? [allowance] : [])),
+        colleagueParty(a),
+        filter("and", acquaintanceInWindow(checked.window), ...(allowance ? [allowance] : [])),
       ),
     ),
   );
@@ -148,12 +117,9 @@ export function coworkerStandingQuery(record: RecordRef, accountId: string, wind
       { aggregate: true },
       entity(
         "activitypointer",
-        attribute("activitytypecode", { alias: a.kind, groupby: true }),
-        attribute("activityid", { alias: a.activities, aggregate: "countcolumn", distinct: true }),
-        attribute("actualend", { alias: a.last, aggregate: "max" }),
-        attribute("scheduledend", { alias: a.lastScheduled, aggregate: "max" }),
+        ...acquaintanceTotals(a),
         coworkerParty("standing", checked.record, checked.accountId, attribute("partyid", { alias: a.coworkerId, groupby: true })),
-        filter("and", interactions(checked.window), involvesAccount, ...(allowance ? [allowance] : [])),
+        filter("and", acquaintanceInWindow(checked.window), involvesAccount, ...(allowance ? [allowance] : [])),
       ),
     ),
   );
