@@ -197,6 +197,11 @@ export function toFetchQuery(table: Table, fetch: XmlElement): FetchQuery {
   return { entity: table, fetchXml: serializeXml(fetch), root: fetch };
 }
 
+/** An aggregate over activities: the shape of every counting query. */
+export function activityAggregate(...children: XmlElement[]): FetchQuery {
+  return toFetchQuery("activitypointer", fetchElement({ aggregate: true }, entity("activitypointer", ...children)));
+}
+
 /**
  * The same query asking for page `page` (2, 3, …), with the paging cookie Dataverse returned for the
  * page before, when it returned one (aggregate queries page by number alone).

@@ -1,4 +1,4 @@
-import { attribute, condition, conditionIn, entity, fetchElement, filter, link, toFetchQuery } from "./fetchXml";
+import { activityAggregate, attribute, condition, conditionIn, filter, link } from "./fetchXml";
 import type { FetchQuery } from "./fetchQuery";
 import { dayGroupAttributes } from "./dayGroups";
 import {
@@ -31,20 +31,13 @@ export const INTERACTION_ALIASES = {
 export function interactionsQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
   const checked = checkActivityInputs(record, window, scope);
   const a = INTERACTION_ALIASES;
-  return toFetchQuery(
-    "activitypointer",
-    fetchElement(
-      { aggregate: true },
-      entity(
-        "activitypointer",
-        attribute("activityid", { alias: a.count, aggregate: "count" }),
-        attribute("actualdurationminutes", { alias: a.minutes, aggregate: "sum" }),
-        attribute("activitytypecode", { alias: a.kind, groupby: true }),
-        ...dayGroupAttributes("actualend"),
-        ...directionLinks({ email: a.emailDirection, call: a.callDirection }),
-        filter("and", completedInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
-      ),
-    ),
+  return activityAggregate(
+    attribute("activityid", { alias: a.count, aggregate: "count" }),
+    attribute("actualdurationminutes", { alias: a.minutes, aggregate: "sum" }),
+    attribute("activitytypecode", { alias: a.kind, groupby: true }),
+    ...dayGroupAttributes("actualend"),
+    ...directionLinks({ email: a.emailDirection, call: a.callDirection }),
+    filter("and", completedInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
   );
 }
 
@@ -64,30 +57,23 @@ export const MEETING_ALIASES = {
 export function meetingsQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
   const checked = checkActivityInputs(record, window, scope);
   const a = MEETING_ALIASES;
-  return toFetchQuery(
-    "activitypointer",
-    fetchElement(
-      { aggregate: true },
-      entity(
-        "activitypointer",
-        attribute("activityid", { alias: a.meeting, groupby: true }),
-        // Grouped by appointment, so max is that appointment's own value.
-        attribute("actualdurationminutes", { alias: a.actualMinutes, aggregate: "max" }),
-        attribute("scheduleddurationminutes", { alias: a.scheduledMinutes, aggregate: "max" }),
-        attribute("scheduledend", { alias: a.end, aggregate: "max" }),
-        ...dayGroupAttributes("scheduledend"),
-        link(
-          { name: "activityparty", from: "activityid", to: "activityid", alias: "ourattendee", type: "outer" },
-          attribute("partyid", { alias: a.ourAttendees, aggregate: "countcolumn", distinct: true }),
-          filter(
-            "and",
-            condition("partyobjecttypecode", "eq", PARTY_TYPE.systemuser),
-            conditionIn("participationtypemask", [PARTICIPATION.required, PARTICIPATION.optional, PARTICIPATION.organizer]),
-          ),
-        ),
-        filter("and", heldMeetingsInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
+  return activityAggregate(
+    attribute("activityid", { alias: a.meeting, groupby: true }),
+    // Grouped by appointment, so max is that appointment's own value.
+    attribute("actualdurationminutes", { alias: a.actualMinutes, aggregate: "max" }),
+    attribute("scheduleddurationminutes", { alias: a.scheduledMinutes, aggregate: "max" }),
+    attribute("scheduledend", { alias: a.end, aggregate: "max" }),
+    ...dayGroupAttributes("scheduledend"),
+    link(
+      { name: "activityparty", from: "activityid", to: "activityid", alias: "ourattendee", type: "outer" },
+      attribute("partyid", { alias: a.ourAttendees, aggregate: "countcolumn", distinct: true }),
+      filter(
+        "and",
+        condition("partyobjecttypecode", "eq", PARTY_TYPE.systemuser),
+        conditionIn("participationtypemask", [PARTICIPATION.required, PARTICIPATION.optional, PARTICIPATION.organizer]),
       ),
     ),
+    filter("and", heldMeetingsInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
   );
 }
 
@@ -111,36 +97,29 @@ export const BREADTH_ALIASES = {
 export function breadthQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
   const checked = checkActivityInputs(record, window, scope);
   const a = BREADTH_ALIASES;
-  return toFetchQuery(
-    "activitypointer",
-    fetchElement(
-      { aggregate: true },
-      entity(
-        "activitypointer",
-        attribute("activitytypecode", { alias: a.kind, groupby: true }),
-        attribute("actualend", { alias: a.firstEnd, aggregate: "min" }),
-        attribute("actualend", { alias: a.lastEnd, aggregate: "max" }),
-        attribute("scheduledend", { alias: a.firstScheduledEnd, aggregate: "min" }),
-        attribute("scheduledend", { alias: a.lastScheduledEnd, aggregate: "max" }),
-        link(
-          { name: "activityparty", from: "activityid", to: "activityid", alias: "person", type: "inner" },
-          attribute("partyid", { alias: a.person, groupby: true }),
-          attribute("partyobjecttypecode", { alias: a.partyType, groupby: true }),
-          filter(
-            "and",
-            conditionIn("participationtypemask", [
-              PARTICIPATION.from,
-              PARTICIPATION.to,
-              PARTICIPATION.cc,
-              PARTICIPATION.required,
-              PARTICIPATION.optional,
-              PARTICIPATION.organizer,
-            ]),
-            conditionIn("partyobjecttypecode", [PARTY_TYPE.systemuser, PARTY_TYPE.contact, PARTY_TYPE.lead]),
-          ),
-        ),
-        filter("and", interactionsInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
+  return activityAggregate(
+    attribute("activitytypecode", { alias: a.kind, groupby: true }),
+    attribute("actualend", { alias: a.firstEnd, aggregate: "min" }),
+    attribute("actualend", { alias: a.lastEnd, aggregate: "max" }),
+    attribute("scheduledend", { alias: a.firstScheduledEnd, aggregate: "min" }),
+    attribute("scheduledend", { alias: a.lastScheduledEnd, aggregate: "max" }),
+    link(
+      { name: "activityparty", from: "activityid", to: "activityid", alias: "person", type: "inner" },
+      attribute("partyid", { alias: a.person, groupby: true }),
+      attribute("partyobjecttypecode", { alias: a.partyType, groupby: true }),
+      filter(
+        "and",
+        conditionIn("participationtypemask", [
+          PARTICIPATION.from,
+          PARTICIPATION.to,
+          PARTICIPATION.cc,
+          PARTICIPATION.required,
+          PARTICIPATION.optional,
+          PARTICIPATION.organizer,
+        ]),
+        conditionIn("partyobjecttypecode", [PARTY_TYPE.systemuser, PARTY_TYPE.contact, PARTY_TYPE.lead]),
       ),
     ),
+    filter("and", interactionsInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
   );
 }

@@ -1,6 +1,6 @@
 import { invalidInput } from "../errors";
 import type { DateWindow, RecordRef } from "../model";
-import { attribute, condition, conditionIn, entity, fetchElement, filter, link, toFetchQuery } from "./fetchXml";
+import { activityAggregate, attribute, condition, conditionIn, filter, link } from "./fetchXml";
 import type { FetchQuery } from "./fetchQuery";
 import type { XmlElement } from "./xml";
 import {
@@ -76,21 +76,14 @@ export function introducersQuery(record: RecordRef, window: DateWindow, scope: Q
   const allowance = mailboxAllowance(checked.scope);
   // The customer is always a party here, so Regarding matters only to let mailbox data through.
   const mailboxRule = allowance ? [filter("or", condition("regardingobjectid", "eq", checked.record.id), allowance)] : [];
-  return toFetchQuery(
-    "activitypointer",
-    fetchElement(
-      { aggregate: true },
-      entity(
-        "activitypointer",
-        ...acquaintanceTotals(a),
-        link(
-          { name: "activityparty", from: "activityid", to: "activityid", alias: "customer", type: "inner" },
-          attribute("participationtypemask", { alias: a.customerRole, groupby: true }),
-          filter("and", equalsOneOf("partyid", checked.scope.people.theirIds), conditionIn("participationtypemask", LINKING_PARTICIPATIONS)),
-        ),
-        colleagueParty(a),
-        filter("and", acquaintanceInWindow(checked.window), ...mailboxRule),
-      ),
+  return activityAggregate(
+    ...acquaintanceTotals(a),
+    link(
+      { name: "activityparty", from: "activityid", to: "activityid", alias: "customer", type: "inner" },
+      attribute("participationtypemask", { alias: a.customerRole, groupby: true }),
+      filter("and", equalsOneOf("partyid", checked.scope.people.theirIds), conditionIn("participationtypemask", LINKING_PARTICIPATIONS)),
     ),
+    colleagueParty(a),
+    filter("and", acquaintanceInWindow(checked.window), ...mailboxRule),
   );
 }

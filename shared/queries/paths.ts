@@ -1,6 +1,6 @@
 import { invalidInput } from "../errors";
 import type { DateWindow, RecordRef } from "../model";
-import { attribute, condition, conditionIn, entity, fetchElement, filter, link, toFetchQuery } from "./fetchXml";
+import { activityAggregate, attribute, condition, conditionIn, filter, link } from "./fetchXml";
 import type { FetchQuery } from "./fetchQuery";
 import { acquaintanceInWindow, acquaintanceTotals, colleagueParty } from "./introducers";
 import { checkActivityInputs, LINKING_PARTICIPATIONS, mailboxAllowance, PARTY_TYPE, type QueryScope } from "./scope";
@@ -62,24 +62,17 @@ export function coworkerLinksQuery(record: RecordRef, accountId: string, window:
   const checked = checkPathInputs(record, accountId, window, scope);
   const a = COWORKER_LINK_ALIASES;
   const allowance = mailboxAllowance(checked.scope);
-  return toFetchQuery(
-    "activitypointer",
-    fetchElement(
-      { aggregate: true },
-      entity(
-        "activitypointer",
-        ...acquaintanceTotals(a),
-        coworkerParty(
-          "coworker",
-          checked.record,
-          checked.accountId,
-          attribute("partyid", { alias: a.coworkerId, groupby: true }),
-          attribute("participationtypemask", { alias: a.coworkerRole, groupby: true }),
-        ),
-        colleagueParty(a),
-        filter("and", acquaintanceInWindow(checked.window), ...(allowance ? [allowance] : [])),
-      ),
+  return activityAggregate(
+    ...acquaintanceTotals(a),
+    coworkerParty(
+      "coworker",
+      checked.record,
+      checked.accountId,
+      attribute("partyid", { alias: a.coworkerId, groupby: true }),
+      attribute("participationtypemask", { alias: a.coworkerRole, groupby: true }),
     ),
+    colleagueParty(a),
+    filter("and", acquaintanceInWindow(checked.window), ...(allowance ? [allowance] : [])),
   );
 }
 
@@ -111,16 +104,9 @@ export function coworkerStandingQuery(record: RecordRef, accountId: string, wind
       filter("and", condition("partyid", "eq", checked.record.id), conditionIn("participationtypemask", LINKING_PARTICIPATIONS)),
     ),
   );
-  return toFetchQuery(
-    "activitypointer",
-    fetchElement(
-      { aggregate: true },
-      entity(
-        "activitypointer",
-        ...acquaintanceTotals(a),
-        coworkerParty("standing", checked.record, checked.accountId, attribute("partyid", { alias: a.coworkerId, groupby: true })),
-        filter("and", acquaintanceInWindow(checked.window), involvesAccount, ...(allowance ? [allowance] : [])),
-      ),
-    ),
+  return activityAggregate(
+    ...acquaintanceTotals(a),
+    coworkerParty("standing", checked.record, checked.accountId, attribute("partyid", { alias: a.coworkerId, groupby: true })),
+    filter("and", acquaintanceInWindow(checked.window), involvesAccount, ...(allowance ? [allowance] : [])),
   );
 }
