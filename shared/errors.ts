@@ -3,17 +3,20 @@
  * gets its own localized state and way forward instead of a stack trace.
  */
 
-export type DataErrorKind =
-  | "invalidInput" // an id or value was refused before any request was made
-  | "noPrivilege" // the user cannot read a table
-  | "notFound"
-  | "throttled" // 429 that outlasted our retries
-  | "offline"
-  | "aggregateLimit" // AggregateQueryRecordLimit (50,000 rows) that splitting could not avoid
-  | "server" // 5xx after a retry
-  | "conflict" // the value changed since it was read
-  | "unavailable" // the host gives no data access (e.g. the pcf-start harness)
-  | "unknown";
+export const DATA_ERROR_KINDS = [
+  "invalidInput", // an id or value was refused before any request was made
+  "noPrivilege", // the user cannot read a table
+  "notFound",
+  "throttled", // service protection that outlasted our retries
+  "offline",
+  "aggregateLimit", // AggregateQueryRecordLimit (50,000 rows) that splitting could not avoid, or too many pages
+  "server", // a server failure after a retry
+  "conflict", // the value changed since it was read
+  "unavailable", // the host gives no data access (e.g. the pcf-start harness)
+  "unknown",
+] as const;
+
+export type DataErrorKind = (typeof DATA_ERROR_KINDS)[number];
 
 /**
  * Marks our failures. Every control's bundle has its own copy of this module, and the page cache hands
@@ -38,18 +41,7 @@ export class DataError extends Error {
   }
 }
 
-const KINDS: ReadonlySet<string> = new Set<DataErrorKind>([
-  "invalidInput",
-  "noPrivilege",
-  "notFound",
-  "throttled",
-  "offline",
-  "aggregateLimit",
-  "server",
-  "conflict",
-  "unavailable",
-  "unknown",
-]);
+const KINDS: ReadonlySet<string> = new Set(DATA_ERROR_KINDS);
 
 /** True for a DataError made by any copy of this module (another control's bundle included). */
 export function isDataError(value: unknown): value is DataError {

@@ -143,7 +143,7 @@ export class ActivityWriter {
     });
   }
 
-  private party(activityid: string, party: Party, mask: number): void {
+  party(activityid: string, party: Party, mask: number): void {
     this.store.insert("activityparty", {
       activitypartyid: this.rng.guid(),
       activityid,

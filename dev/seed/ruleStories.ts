@@ -186,13 +186,7 @@ class RuleKit {
   }
 
   party(activityid: string, party: Party, mask: number): void {
-    this.store.insert("activityparty", {
-      activitypartyid: this.rng.guid(),
-      activityid,
-      partyid: party.id,
-      partyobjecttypecode: party.table,
-      participationtypemask: mask,
-    });
+    this.writer.party(activityid, party, mask);
   }
 
   /** An appointment written field by field, for the states the writer never produces. */

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { DataError, type DataErrorKind } from "../../shared/errors";
+import { DATA_ERROR_KINDS, DataError } from "../../shared/errors";
 import { makeFormatter, type HostFormatting } from "../../shared/ui/format";
 import { makeTranslate } from "../../shared/ui/i18n";
 import { parseResx } from "../../shared/ui/strings/resx";
@@ -75,8 +75,7 @@ describe("makeFormatter", () => {
 
 describe("widget states", () => {
   it("maps each data-layer failure to its own state", () => {
-    const kinds: DataErrorKind[] = ["invalidInput", "noPrivilege", "notFound", "throttled", "offline", "aggregateLimit", "server", "conflict", "unavailable", "unknown"];
-    expect(kinds.map((kind) => stateFromError(new DataError(kind, "x")).kind)).toEqual([
+    expect(DATA_ERROR_KINDS.map((kind) => stateFromError(new DataError(kind, "x")).kind)).toEqual([
       "invalidInput",
       "noPrivilege",
       "notFound",
