@@ -2,6 +2,7 @@ import * as React from "react";
 import { DefaultButton, MessageBarType, PrimaryButton, Stack } from "@fluentui/react";
 import type { StoredSettings } from "../../shared/data/settingsStore";
 import type { ConsentView, LoadResult } from "../../shared/model";
+import { consentNeedsAdmin } from "../../shared/analytics/consent";
 import { failureOf, failureReason, type Failure } from "../../shared/ui/failure";
 import { isFocusLost } from "../../shared/ui/focus";
 import type { Formatter } from "../../shared/ui/format";
@@ -24,9 +25,6 @@ export interface ConsentBannerViewProps extends WidgetHostProps {
   settingsChanges?: { subscribe(listener: (stored: StoredSettings) => void): () => void };
 }
 
-/** The granted confirmation is news for this long after the grant; later the banner stays away. */
-const CONFIRMATION_DAYS = 14;
-const MS_PER_DAY = 86_400_000;
 
 type ActionStatus = { kind: "idle" } | { kind: "busy" } | { kind: "done" } | { kind: "failed"; failure: Failure };
 
@@ -216,7 +214,7 @@ function bannerFor(view: ConsentView, t: Translate, format: Formatter, now: Date
       };
     case "granted":
       if (!isAdmin) return null;
-      if (now.getTime() - consent.grantedOn.getTime() > CONFIRMATION_DAYS * MS_PER_DAY) return null;
+      if (!consentNeedsAdmin(consent, now)) return null;
       return {
         key: `granted:${dayKey(consent.grantedOn)}`,
         type: MessageBarType.success,

@@ -189,7 +189,12 @@ function formRecord(choice: RecordChoice, store: DataverseStore, stories: Seeded
       return of(big.contact.type, big.contact.id);
     }
     case "introducerTarget":
-      return of(stories.introducerTarget.record.type, stories.introducerTarget.record.id);
+    case "respondBoth":
+    case "meetingRules":
+    case "opportunityFull":
+    case "leadWithStakeholders":
+    case "secondDegree":
+      return of(stories[choice].record.type, stories[choice].record.id);
     default: {
       const record = stories[choice];
       return of(record.type, record.id);

@@ -80,3 +80,11 @@ export function mailboxScope(settings: Settings, effective: EffectiveFeatures): 
   const excludedOwnerIds = [...new Set(settings.optedOutUserIds.map(normalizeGuid).filter((id): id is string => id !== null))].sort();
   return { mailbox: { roleIds, excludedOwnerIds } };
 }
+
+/** For this many days after consent is recorded, administrators still see it confirmed in the banner. */
+export const CONSENT_CONFIRMATION_DAYS = 14;
+
+/** Whether the banner has anything for an administrator: an action to take, or a fresh confirmation. */
+export function consentNeedsAdmin(consent: ConsentState, now: Date): boolean {
+  return consent.kind !== "granted" || now.getTime() - consent.grantedOn.getTime() <= CONSENT_CONFIRMATION_DAYS * DAY_MS;
+}

@@ -3,7 +3,7 @@
  * reader and the pure analytics. Outcomes that are not data (unsaved record, feature off) are
  * LoadResults; failures are thrown as DataError for the view to show.
  */
-import { computeKpis, rankIntroducers, rankPaths, windowEnding } from "../analytics";
+import { computeKpis, consentNeedsAdmin, rankIntroducers, rankPaths, windowEnding } from "../analytics";
 import { isDataError } from "../errors";
 import type {
   ConsentView,
@@ -130,12 +130,13 @@ async function readPaths(services: DataServices, record: RecordRef, accountId: s
 }
 
 /**
- * The administrator check costs a request, so it runs only when the banner has an admin action to
- * offer: turning relationship intelligence on, or recording consent while it is pending or lapsed.
+ * The administrator check costs a request, so it runs only when the banner has something for an
+ * administrator: turning relationship intelligence on, recording consent while it is pending or
+ * lapsed, or confirming consent recorded in the last days.
  */
 export async function loadConsentView(services: DataServices): Promise<LoadResult<ConsentView>> {
   const access = await readAccess(services);
-  const isAdmin = access.consent.kind === "granted" ? false : await isSystemAdministrator(services);
+  const isAdmin = consentNeedsAdmin(access.consent, services.now()) ? await isSystemAdministrator(services) : false;
   return { kind: "ready", data: { consent: access.consent, effective: access.effective, isAdmin } };
 }
 

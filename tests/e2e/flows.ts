@@ -9,6 +9,8 @@ import { expect, type Suite, type TestCase } from "./suite";
 
 const wkw = builtStrings("WhoKnowsWhomPanel", 1033);
 const settings = builtStrings("RelationshipIntelligenceSettings", 1033);
+const kpi = builtStrings("RelationshipKpiCard", 1033);
+const banner = builtStrings("ConsentBanner", 1033);
 
 const INTRODUCTION = "?record=introducerTarget&consent=granted";
 const ADMIN_SETTINGS = "?user=admin&consent=granted&only=RelationshipIntelligenceSettings";
@@ -61,7 +63,51 @@ async function fieldMessage(field: Locator): Promise<string> {
   });
 }
 
+/** The text shown right after a label, e.g. the value of one KPI. */
+async function valueAfter(page: Page, label: string): Promise<string> {
+  const text = await page.locator("body").innerText();
+  const at = text.indexOf(label);
+  return at < 0 ? "" : text.slice(at + label.length, at + label.length + 24).trim();
+}
+
 export const flowCases: TestCase[] = [
+  {
+    name: "KPI card: a customer who answered all our threads shows 100%, and our own answers are a rate of their own",
+    async run(suite: Suite) {
+      const { page } = await suite.page();
+      try {
+        await openPlayground(page, suite.base, "?record=respondBoth&consent=granted&only=RelationshipKpiCard");
+        const theirs = await valueAfter(page, `${kpi["kpi.responseRate"]}\n`);
+        const ours = await valueAfter(page, `${kpi["kpi.ourResponseRate"]}\n`);
+        expect(/^100\s?%/.test(theirs), `their response rate reads "${theirs}", not 100%`);
+        expect(/^67\s?%/.test(ours), `our response rate reads "${ours}", not 67% (2 of the 3 threads they started)`);
+      } finally {
+        await page.close();
+      }
+    },
+  },
+  {
+    name: "one page, one state: consent recorded in the banner, then a settings save is no conflict",
+    async run(suite: Suite) {
+      const { page } = await suite.page();
+      try {
+        await openPlayground(page, suite.base, "?user=admin&consent=pendingDay3");
+        const bannerCard = page.locator('section[data-ctor="ConsentBanner"]');
+        await bannerCard.getByRole("button", { name: banner["consent.record"], exact: true }).click();
+        await bannerCard.getByText(banner["consent.record.done"]).waitFor({ timeout: 10_000 });
+        const good = await goodBoundary(page);
+        const next = (await good.inputValue()) === "72" ? "73" : "72";
+        await good.fill(next);
+        await good.press("Tab");
+        await saveButton(page).click();
+        await page.getByText(settings["settingsPage.save.done"]).first().waitFor({ timeout: 10_000 });
+        const text = await page.locator("body").innerText();
+        expect(!text.includes(settings["settingsPage.failure.conflict"]), "the save after recording consent was reported as someone else's change");
+      } finally {
+        await page.close();
+      }
+    },
+  },
   {
     name: "request introduction: one click creates one email and opens it",
     async run(suite: Suite) {

@@ -181,12 +181,16 @@ describe("feature switches and consent", () => {
     expect(ready(await loadConsentView(seller)).isAdmin).toBe(false);
   });
 
-  it("asks whether the user is an administrator only when the banner has an admin action to offer", async () => {
-    const granted = seededOrg({ settings: activeSettings(NOW, { consent: { grantedOn: new Date(NOW.getTime() - 86_400_000).toISOString() } }) });
-    const admin = servicesFor(granted, granted.stories.adminUserId, [granted.stories.roles.systemAdministrator]);
-    granted.standIn.resetLog();
-    expect(ready(await loadConsentView(admin)).consent.kind).toBe("granted");
-    expect(granted.standIn.requests.map((r) => r.entity)).toEqual(["environmentvariabledefinition"]);
+  it("asks whether the user is an administrator only when the banner has something for one", async () => {
+    const grantedDaysAgo = (days: number) => seededOrg({ settings: activeSettings(NOW, { consent: { grantedOn: new Date(NOW.getTime() - days * 86_400_000).toISOString() } }) });
+    const asAdmin = (org: ReturnType<typeof seededOrg>) => servicesFor(org, org.stories.adminUserId, [org.stories.roles.systemAdministrator]);
+    const longAgo = grantedDaysAgo(30);
+    longAgo.standIn.resetLog();
+    expect(ready(await loadConsentView(asAdmin(longAgo))).consent.kind).toBe("granted");
+    expect(longAgo.standIn.requests.map((r) => r.entity)).toEqual(["environmentvariabledefinition"]);
+    // Consent recorded yesterday is still confirmed to the administrator who recorded it.
+    const yesterday = grantedDaysAgo(1);
+    expect(ready(await loadConsentView(asAdmin(yesterday))).isAdmin).toBe(true);
   });
 });
 
