@@ -94,7 +94,8 @@ export const flowCases: TestCase[] = [
         await openPlayground(page, suite.base, "?user=admin&consent=pendingDay3");
         const bannerCard = page.locator('section[data-ctor="ConsentBanner"]');
         await bannerCard.getByRole("button", { name: banner["consent.record"], exact: true }).click();
-        await bannerCard.getByText(banner["consent.record.done"]).waitFor({ timeout: 10_000 });
+        // The banner reloads the recorded consent: it now confirms it.
+        await bannerCard.getByText(banner["consent.granted.title"]).waitFor({ timeout: 10_000 });
         const good = await goodBoundary(page);
         const next = (await good.inputValue()) === "72" ? "73" : "72";
         await good.fill(next);
