@@ -54,12 +54,15 @@ export async function scoreRecord(services: DataServices, access: Access, record
 export async function loadHealthList(services: DataServices, type: RecordType, ids: string[]): Promise<LoadResult<Map<string, HealthListEntry>>> {
   const table = assertRecordType(type);
   const unique = [...new Set(ids.map((id) => assertGuid(id, "record id")))];
+  // Settings and the page's facts in one round trip, as the widgets read theirs.
+  const pending = unique.length === 0 ? Promise.resolve(new Map<string, RecordFacts>()) : readFacts(services, table, unique);
+  pending.catch(() => undefined);
   const access = await readAccess(services);
   const reason = access.effective.offReasons.healthScore;
   if (!access.effective.healthScore && reason) return { kind: "featureOff", reason };
   const entries = new Map<string, HealthListEntry>();
   if (unique.length === 0) return { kind: "ready", data: entries };
-  const facts = await readFacts(services, table, unique);
+  const facts = await pending;
 
   const score = async (id: string): Promise<HealthListEntry> => {
     const record: RecordRef = { type: table, id };
