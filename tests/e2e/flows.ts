@@ -70,148 +70,121 @@ async function valueAfter(page: Page, label: string): Promise<string> {
   return at < 0 ? "" : text.slice(at + label.length, at + label.length + 24).trim();
 }
 
+/** Runs a flow on a fresh page and always closes it. */
+function onPage(run: (page: Page, base: string) => Promise<void>): TestCase["run"] {
+  return async (suite: Suite) => {
+    const { page } = await suite.page();
+    try {
+      await run(page, suite.base);
+    } finally {
+      await page.close();
+    }
+  };
+}
+
+/** Changes the Good boundary to a value it does not hold yet, saves, and waits for the saved message. */
+async function saveNewGoodBoundary(page: Page): Promise<string> {
+  const good = await goodBoundary(page);
+  const next = (await good.inputValue()) === "72" ? "73" : "72";
+  await good.fill(next);
+  await good.press("Tab");
+  await saveButton(page).click();
+  await page.getByText(settings["settingsPage.save.done"]).first().waitFor({ timeout: 10_000 });
+  return next;
+}
+
 export const flowCases: TestCase[] = [
   {
     name: "KPI card: a customer who answered all our threads shows 100%, and our own answers are a rate of their own",
-    async run(suite: Suite) {
-      const { page } = await suite.page();
-      try {
-        await openPlayground(page, suite.base, "?record=respondBoth&consent=granted&only=RelationshipKpiCard");
-        const theirs = await valueAfter(page, `${kpi["kpi.responseRate"]}\n`);
-        const ours = await valueAfter(page, `${kpi["kpi.ourResponseRate"]}\n`);
-        expect(/^100\s?%/.test(theirs), `their response rate reads "${theirs}", not 100%`);
-        expect(/^67\s?%/.test(ours), `our response rate reads "${ours}", not 67% (2 of the 3 threads they started)`);
-      } finally {
-        await page.close();
-      }
-    },
+    run: onPage(async (page, base) => {
+      await openPlayground(page, base, "?record=respondBoth&consent=granted&only=RelationshipKpiCard");
+      const theirs = await valueAfter(page, `${kpi["kpi.responseRate"]}\n`);
+      const ours = await valueAfter(page, `${kpi["kpi.ourResponseRate"]}\n`);
+      expect(/^100\s?%/.test(theirs), `their response rate reads "${theirs}", not 100%`);
+      expect(/^67\s?%/.test(ours), `our response rate reads "${ours}", not 67% (2 of the 3 threads they started)`);
+    }),
   },
   {
     name: "one page, one state: consent recorded in the banner, then a settings save is no conflict",
-    async run(suite: Suite) {
-      const { page } = await suite.page();
-      try {
-        await openPlayground(page, suite.base, "?user=admin&consent=pendingDay3");
-        const bannerCard = page.locator('section[data-ctor="ConsentBanner"]');
-        await bannerCard.getByRole("button", { name: banner["consent.record"], exact: true }).click();
-        // The banner reloads the recorded consent: it now confirms it.
-        await bannerCard.getByText(banner["consent.granted.title"]).waitFor({ timeout: 10_000 });
-        const good = await goodBoundary(page);
-        const next = (await good.inputValue()) === "72" ? "73" : "72";
-        await good.fill(next);
-        await good.press("Tab");
-        await saveButton(page).click();
-        await page.getByText(settings["settingsPage.save.done"]).first().waitFor({ timeout: 10_000 });
-        const text = await page.locator("body").innerText();
-        expect(!text.includes(settings["settingsPage.failure.conflict"]), "the save after recording consent was reported as someone else's change");
-      } finally {
-        await page.close();
-      }
-    },
+    run: onPage(async (page, base) => {
+      await openPlayground(page, base, "?user=admin&consent=pendingDay3");
+      const bannerCard = page.locator('section[data-ctor="ConsentBanner"]');
+      await bannerCard.getByRole("button", { name: banner["consent.record"], exact: true }).click();
+      // The banner reloads the recorded consent: it now confirms it.
+      await bannerCard.getByText(banner["consent.granted.title"]).waitFor({ timeout: 10_000 });
+      await saveNewGoodBoundary(page);
+      const text = await page.locator("body").innerText();
+      expect(!text.includes(settings["settingsPage.failure.conflict"]), "the save after recording consent was reported as someone else's change");
+    }),
   },
   {
     name: "request introduction: one click creates one email and opens it",
-    async run(suite: Suite) {
-      const { page } = await suite.page();
-      try {
-        await openPlayground(page, suite.base, INTRODUCTION);
-        const before = await countRows(page, "email");
-        await requestButton(page).click();
-        await expectOneIntroductionEmail(page, before);
-      } finally {
-        await page.close();
-      }
-    },
+    run: onPage(async (page, base) => {
+      await openPlayground(page, base, INTRODUCTION);
+      const before = await countRows(page, "email");
+      await requestButton(page).click();
+      await expectOneIntroductionEmail(page, before);
+    }),
   },
   {
     name: "request introduction: a double click still creates and opens only one email",
-    async run(suite: Suite) {
-      const { page } = await suite.page();
-      try {
-        await openPlayground(page, suite.base, INTRODUCTION);
-        const before = await countRows(page, "email");
-        await requestButton(page).dblclick();
-        await expectOneIntroductionEmail(page, before);
-      } finally {
-        await page.close();
-      }
-    },
+    run: onPage(async (page, base) => {
+      await openPlayground(page, base, INTRODUCTION);
+      const before = await countRows(page, "email");
+      await requestButton(page).dblclick();
+      await expectOneIntroductionEmail(page, before);
+    }),
   },
   {
     name: "settings: invalid numbers are said at the field, kept as typed, and block Save",
-    async run(suite: Suite) {
-      const { page } = await suite.page();
-      try {
-        await openPlayground(page, suite.base, ADMIN_SETTINGS);
-        const good = await goodBoundary(page);
-        for (const typed of ["150", "-5", "abc", "1e1"]) {
-          await good.fill(typed);
-          await good.press("Tab");
-          expect((await good.inputValue()) === typed, `"${typed}" was changed to "${await good.inputValue()}"`);
-          expect((await good.getAttribute("aria-invalid")) === "true", `"${typed}" is not marked invalid at the field`);
-          expect((await fieldMessage(good)) !== "", `"${typed}" gets no message at the field`);
-          expect(await saveButton(page).isDisabled(), `Save is not blocked with "${typed}" in the field`);
-        }
-      } finally {
-        await page.close();
+    run: onPage(async (page, base) => {
+      await openPlayground(page, base, ADMIN_SETTINGS);
+      const good = await goodBoundary(page);
+      for (const typed of ["150", "-5", "abc", "1e1"]) {
+        await good.fill(typed);
+        await good.press("Tab");
+        expect((await good.inputValue()) === typed, `"${typed}" was changed to "${await good.inputValue()}"`);
+        expect((await good.getAttribute("aria-invalid")) === "true", `"${typed}" is not marked invalid at the field`);
+        expect((await fieldMessage(good)) !== "", `"${typed}" gets no message at the field`);
+        expect(await saveButton(page).isDisabled(), `Save is not blocked with "${typed}" in the field`);
       }
-    },
+    }),
   },
   {
     name: "settings: a valid change saves and is still there after a reload",
-    async run(suite: Suite) {
-      const { page } = await suite.page();
-      try {
-        await openPlayground(page, suite.base, ADMIN_SETTINGS);
-        const good = await goodBoundary(page);
-        const next = (await good.inputValue()) === "72" ? "73" : "72";
-        await good.fill(next);
-        await good.press("Tab");
-        await saveButton(page).click();
-        await page.getByText(settings["settingsPage.save.done"]).first().waitFor({ timeout: 10_000 });
-        await openPlayground(page, suite.base, ADMIN_SETTINGS);
-        const after = await (await goodBoundary(page)).inputValue();
-        expect(after === next, `after reload the Good boundary reads ${after}, not the saved ${next}`);
-      } finally {
-        await page.close();
-      }
-    },
+    run: onPage(async (page, base) => {
+      await openPlayground(page, base, ADMIN_SETTINGS);
+      const next = await saveNewGoodBoundary(page);
+      await openPlayground(page, base, ADMIN_SETTINGS);
+      const after = await (await goodBoundary(page)).inputValue();
+      expect(after === next, `after reload the Good boundary reads ${after}, not the saved ${next}`);
+    }),
   },
   {
     name: "keyboard: request introduction with Tab and Enter only",
-    async run(suite: Suite) {
-      const { page } = await suite.page();
-      try {
-        await openPlayground(page, suite.base, `${INTRODUCTION}&only=WhoKnowsWhomPanel`);
-        const before = await countRows(page, "email");
-        await tabTo(page, requestButton(page));
-        await page.keyboard.press("Enter");
-        await expectOneIntroductionEmail(page, before);
-        const focusLost = await page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
-        expect(!focusLost, "focus fell back to the page after the request");
-      } finally {
-        await page.close();
-      }
-    },
+    run: onPage(async (page, base) => {
+      await openPlayground(page, base, `${INTRODUCTION}&only=WhoKnowsWhomPanel`);
+      const before = await countRows(page, "email");
+      await tabTo(page, requestButton(page));
+      await page.keyboard.press("Enter");
+      await expectOneIntroductionEmail(page, before);
+      const focusLost = await page.evaluate(() => document.activeElement === document.body || document.activeElement === null);
+      expect(!focusLost, "focus fell back to the page after the request");
+    }),
   },
   {
     name: "keyboard: change and save settings with the keyboard only; focus stays in the control",
-    async run(suite: Suite) {
-      const { page } = await suite.page();
-      try {
-        await openPlayground(page, suite.base, ADMIN_SETTINGS);
-        const good = await goodBoundary(page);
-        await tabTo(page, good);
-        await page.keyboard.press("ControlOrMeta+A");
-        await page.keyboard.type("66");
-        await tabTo(page, saveButton(page));
-        await page.keyboard.press("Enter");
-        await page.getByText(settings["settingsPage.save.done"]).first().waitFor({ timeout: 10_000 });
-        const inside = await page.evaluate(() => document.activeElement?.closest('section[data-ctor="RelationshipIntelligenceSettings"]') != null);
-        expect(inside, "after Save the focus left the settings control (fell back to the page)");
-      } finally {
-        await page.close();
-      }
-    },
+    run: onPage(async (page, base) => {
+      await openPlayground(page, base, ADMIN_SETTINGS);
+      const good = await goodBoundary(page);
+      await tabTo(page, good);
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.keyboard.type("66");
+      await tabTo(page, saveButton(page));
+      await page.keyboard.press("Enter");
+      await page.getByText(settings["settingsPage.save.done"]).first().waitFor({ timeout: 10_000 });
+      const inside = await page.evaluate(() => document.activeElement?.closest('section[data-ctor="RelationshipIntelligenceSettings"]') != null);
+      expect(inside, "after Save the focus left the settings control (fell back to the page)");
+    }),
   },
 ];
