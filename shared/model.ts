@@ -73,7 +73,6 @@ export interface HeldMeeting {
 }
 
 export interface ActivitySummary {
-  id: string;
   kind: ActivityKind;
   direction: Direction;
   /** When it happened (actualend, else scheduledstart for the next one). */

@@ -54,7 +54,7 @@ export async function readRecordFacts(services: DataServices, record: RecordRef)
   return facts;
 }
 
-async function aggregate<T>(services: DataServices, build: (w: DateWindow) => FetchQuery, window: DateWindow, parse: (rows: Row[]) => Parsed<T>): Promise<Parsed<T>> {
+export async function aggregate<T>(services: DataServices, build: (w: DateWindow) => FetchQuery, window: DateWindow, parse: (rows: Row[]) => Parsed<T>): Promise<Parsed<T>> {
   // Each sub-window holds distinct days (or people, merged by the caller), so the parts' items add up.
   const parts = (await fetchAcrossWindow(services.client, build, window, services.utcOffsetAt)).map(parse);
   return { items: parts.flatMap((p) => p.items), skipped: parts.reduce((n, p) => n + p.skipped, 0) };
@@ -71,16 +71,22 @@ export interface InteractionRead {
   skippedRows: number;
 }
 
-function later(a: ActivitySummary | null, b: ActivitySummary | null): ActivitySummary | null {
+/** The later of two activities; the first when they tie. */
+export function later(a: ActivitySummary | null, b: ActivitySummary | null): ActivitySummary | null {
   if (a === null) return b;
   return b !== null && b.at > a.at ? b : a;
+}
+
+/** The span every read covers: the longest window (current) and the one before it. */
+export function readSpan(services: DataServices): { span: DateWindow; current: DateWindow } {
+  const current = calendarWindow(asOf(services), LONGEST_WINDOW_DAYS, services.utcOffsetAt);
+  return { span: { from: daysBefore(current, LONGEST_WINDOW_DAYS, services.utcOffsetAt).from, to: current.to }, current };
 }
 
 /** The record's interactions over the longest window and the one before it, in one round of parallel reads. */
 export async function readInteractions(services: DataServices, record: RecordRef, scope: QueryScope): Promise<InteractionRead> {
   const now = asOf(services);
-  const current = calendarWindow(now, LONGEST_WINDOW_DAYS, services.utcOffsetAt);
-  const span: DateWindow = { from: daysBefore(current, LONGEST_WINDOW_DAYS, services.utcOffsetAt).from, to: current.to };
+  const { span, current } = readSpan(services);
   const { client } = services;
   const [buckets, meetings, last, next, threads] = await Promise.all([
     aggregate(services, (w) => interactionsQuery(record, w, scope), span, parseInteractions),
@@ -91,7 +97,7 @@ export async function readInteractions(services: DataServices, record: RecordRef
   ]);
   // A meeting held but never marked complete has no actualend, so the last-activity query cannot see it.
   const latestMeeting = meetings.items.reduce<HeldMeeting | null>((m, x) => (m === null || x.end > m.end ? x : m), null);
-  const lastMeeting: ActivitySummary | null = latestMeeting && { id: latestMeeting.id, kind: "appointment", direction: "mutual", at: latestMeeting.end };
+  const lastMeeting: ActivitySummary | null = latestMeeting && { kind: "appointment", direction: "mutual", at: latestMeeting.end };
   const meetingBuckets: InteractionBucket[] = meetings.items.map((m) => ({ kind: "appointment", direction: "mutual", day: m.day, count: 1, durationMinutes: m.minutes }));
   return {
     record,
@@ -111,20 +117,30 @@ export interface Breadth {
   skippedRows: number;
 }
 
-export async function readBreadth(services: DataServices, record: RecordRef, windowDays: number, scope: QueryScope): Promise<Breadth> {
-  const now = asOf(services);
-  const current = calendarWindow(now, windowDays, services.utcOffsetAt);
+/** The breadth window pair of `windowDays`: the span breadth rows are read over, and where the current period starts. */
+export function breadthSpan(services: DataServices, windowDays: number): { span: DateWindow; currentFrom: Date } {
+  const current = calendarWindow(asOf(services), windowDays, services.utcOffsetAt);
   const previous = daysBefore(current, windowDays, services.utcOffsetAt);
-  const rows = await aggregate(services, (w) => breadthQuery(record, w, scope), { from: previous.from, to: current.to }, parseBreadth);
+  return { span: { from: previous.from, to: current.to }, currentFrom: current.from };
+}
+
+/** Distinct people per side and period, from rows read over breadthSpan (a person may have several rows). */
+export function breadthOf(rows: readonly BreadthRow[], currentFrom: Date, skippedRows: number): Breadth {
   const count = (side: BreadthRow["side"], inPeriod: (row: BreadthRow) => boolean) =>
-    new Set(rows.items.filter((row) => row.side === side && inPeriod(row)).map((row) => row.personId)).size;
-  const inCurrent = (row: BreadthRow) => row.last >= current.from;
-  const inPrevious = (row: BreadthRow) => row.first < current.from;
+    new Set(rows.filter((row) => row.side === side && inPeriod(row)).map((row) => row.personId)).size;
+  const inCurrent = (row: BreadthRow) => row.last >= currentFrom;
+  const inPrevious = (row: BreadthRow) => row.first < currentFrom;
   return {
     current: { ours: count("ours", inCurrent), theirs: count("theirs", inCurrent) },
     previous: { ours: count("ours", inPrevious), theirs: count("theirs", inPrevious) },
-    skippedRows: rows.skipped,
+    skippedRows,
   };
+}
+
+export async function readBreadth(services: DataServices, record: RecordRef, windowDays: number, scope: QueryScope): Promise<Breadth> {
+  const { span, currentFrom } = breadthSpan(services, windowDays);
+  const rows = await aggregate(services, (w) => breadthQuery(record, w, scope), span, parseBreadth);
+  return breadthOf(rows.items, currentFrom, rows.skipped);
 }
 
 /** The current window of `windowDays` and the one before it. */

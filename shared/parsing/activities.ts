@@ -7,7 +7,8 @@ function summary(row: RowReader, dateKey: "actualend" | "scheduledstart"): Activ
   const kind = row.activityKind("activitytypecode");
   const directionKey = kind === "email" ? EMAIL_DIRECTION_KEY : CALL_DIRECTION_KEY;
   const directioncode = kind === "email" || kind === "phonecall" ? row.optionalBoolean(directionKey) : null;
-  return { id: row.guid("activityid"), kind, direction: directionOf(kind, directioncode), at: row.date(dateKey) };
+  row.guid("activityid");
+  return { kind, direction: directionOf(kind, directioncode), at: row.date(dateKey) };
 }
 
 /** Rows of lastActivityQuery (dated by actualend). */

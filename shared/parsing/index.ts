@@ -6,3 +6,4 @@ export { parseIntroducers, type IntroducerRow } from "./introducers";
 export { parseRecordFacts, type RecordFacts } from "./records";
 export { parseCoworkerLinks, parseCoworkerStanding, type CoworkerLinkRow, type CoworkerStandingRow } from "./paths";
 export { parseSettingsRecords, parseRoles, parseEmailTemplates, type SettingsRecord, type EmailTemplate } from "./settings";
+export { parsePageInteractions, parsePageLatest, parsePageBreadth, type PageKeys, type PageInteractionRow, type PageLatestRow, type PageBreadthRow } from "./page";

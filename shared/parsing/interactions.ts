@@ -53,14 +53,17 @@ export interface BreadthRow {
   last: Date;
 }
 
+/** One person's row (breadthQuery, or the health list's grouped breadth, which names its columns alike). */
+export function readBreadthRow(row: RowReader): BreadthRow {
+  const a = BREADTH_ALIASES;
+  const meeting = row.activityKind(a.kind) === "appointment";
+  const first = row.date(meeting ? a.firstScheduledEnd : a.firstEnd);
+  const last = row.date(meeting ? a.lastScheduledEnd : a.lastEnd);
+  if (last < first) row.reject(a.lastEnd);
+  return { side: row.partySide(a.partyType), personId: row.guid(a.person), first, last };
+}
+
 /** Rows of breadthQuery: meetings are dated by their scheduled end, everything else by actualend. */
 export function parseBreadth(entities: readonly unknown[]): Parsed<BreadthRow> {
-  const a = BREADTH_ALIASES;
-  return parseRows(entities, (row) => {
-    const meeting = row.activityKind(a.kind) === "appointment";
-    const first = row.date(meeting ? a.firstScheduledEnd : a.firstEnd);
-    const last = row.date(meeting ? a.lastScheduledEnd : a.lastEnd);
-    if (last < first) row.reject(a.lastEnd);
-    return { side: row.partySide(a.partyType), personId: row.guid(a.person), first, last };
-  });
+  return parseRows(entities, readBreadthRow);
 }

@@ -6,5 +6,6 @@ export { coworkerLinksQuery, coworkerStandingQuery } from "./paths";
 export { settingsDefinitionQuery, emailTemplatesQuery } from "./settings";
 export { rolesByIdQuery, rolesQuery } from "./roles";
 export { recordFactsQuery, PRIMARY_KEY } from "./records";
+export { pageInteractionsQuery, pageLatestQuery, pageBreadthQuery, type PagePath, type GroupedPath } from "./page";
 export type { MailboxScope, QueryScope, RecordPeople } from "./scope";
 export { assertGuid, assertGuids, assertIsoDate, assertPositiveInteger, assertRecord, assertRecordType, assertSchemaName, MAX_IDS_PER_QUERY } from "./validate";

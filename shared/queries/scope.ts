@@ -73,7 +73,7 @@ function checkPeople(record: RecordRef, people: unknown): CheckedPeople {
   return { theirIds: their, ourIds: Array.isArray(ourIds) && ourIds.length === 0 ? [] : assertGuids(ourIds, "our people") };
 }
 
-function checkMailbox(mailbox: unknown): CheckedScope["mailbox"] {
+export function checkMailbox(mailbox: unknown): CheckedScope["mailbox"] {
   if (mailbox === "all" || mailbox === "none") return mailbox;
   if (typeof mailbox !== "object" || mailbox === null) throw invalidInput("mailbox scope");
   const { roleIds, excludedOwnerIds } = mailbox as { roleIds?: unknown; excludedOwnerIds?: unknown };

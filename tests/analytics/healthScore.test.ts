@@ -215,7 +215,7 @@ describe("computeHealthScore", () => {
     });
 
     it("still passes the last and next activity through", () => {
-      const last = { id: "x", kind: "email" as const, direction: "incoming" as const, at: daysAgo(1) };
+      const last = { kind: "email" as const, direction: "incoming" as const, at: daysAgo(1) };
       const result = score(interactions([], { last }));
       expect(result.last).toBe(last);
     });

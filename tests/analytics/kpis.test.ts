@@ -169,8 +169,8 @@ describe("computeKpis", () => {
   });
 
   it("passes the last and next activity through", () => {
-    const last: ActivitySummary = { id: "a", kind: "email", direction: "incoming", at: daysAgo(2) };
-    const next: ActivitySummary = { id: "b", kind: "appointment", direction: "mutual", at: daysAgo(-3) };
+    const last: ActivitySummary = { kind: "email", direction: "incoming", at: daysAgo(2) };
+    const next: ActivitySummary = { kind: "appointment", direction: "mutual", at: daysAgo(-3) };
     const kpis = computeKpis(interactions([], { last, next }), NOW, { windowDays: 30 });
     expect(kpis.last).toBe(last);
     expect(kpis.next).toBe(next);

@@ -104,7 +104,7 @@ export const poorDeclining: Partial<HealthScore> = {
     { name: "recency", value: 0.1, impact: -27, message: { key: "factor.noReplyDays", params: { days: 40 } } },
     { name: "frequency", value: 0.3, impact: -10, message: { key: "factor.belowCadence", params: { count: 2, expected: 8, days: 60 } } },
   ],
-  last: { id: "l", kind: "email", direction: "outgoing", at: daysFromNow(-2) },
+  last: { kind: "email", direction: "outgoing", at: daysFromNow(-2) },
   next: null,
 };
 

@@ -291,7 +291,7 @@ describe("dates in the row", () => {
       fakeLoader([
         scoredEntry(1, {
           factors: [{ name: "recency", value: 0, impact: -30, message: { key: "factor.noReplyInWindow", params: { days: 60 } } }],
-          last: { id: "x", kind: "email", direction: "outgoing", at: daysFromNow(-1) },
+          last: { kind: "email", direction: "outgoing", at: daysFromNow(-1) },
         }),
       ]),
     );

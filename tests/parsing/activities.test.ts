@@ -8,9 +8,9 @@ describe("last and next activity", () => {
     const last = parseLastActivity([
       { activityid: ID.toUpperCase(), activitytypecode: "email", actualend: "2024-03-01T09:00:00Z", "em.directioncode": false, "pc.directioncode": null },
     ]);
-    expect(last).toEqual({ items: [{ id: ID, kind: "email", direction: "incoming", at: new Date("2024-03-01T09:00:00Z") }], skipped: 0 });
+    expect(last).toEqual({ items: [{ kind: "email", direction: "incoming", at: new Date("2024-03-01T09:00:00Z") }], skipped: 0 });
     const next = parseNextActivity([{ activityid: ID, activitytypecode: "phonecall", scheduledstart: "2024-03-04T09:00:00Z", "pc.directioncode": true }]);
-    expect(next.items[0]).toEqual({ id: ID, kind: "phonecall", direction: "outgoing", at: new Date("2024-03-04T09:00:00Z") });
+    expect(next.items[0]).toEqual({ kind: "phonecall", direction: "outgoing", at: new Date("2024-03-04T09:00:00Z") });
   });
 
   it("skips rows without the date the query orders by", () => {

@@ -273,3 +273,33 @@ describe("refusals before anything is built", () => {
     for (const record of RECORDS) for (const scope of Object.values(SCOPES)) expect(() => q.interactionsQuery(record, WINDOW, scope)).not.toThrow();
   });
 });
+
+describe("the health list's grouped queries", () => {
+  const parties: q.GroupedPath & { via: "parties" } = { via: "parties", theirIds: [CONTACT_ID, OTHER_CONTACT], ourIds: [USER_A], mailbox: { roleIds: [ROLE_A], excludedOwnerIds: [USER_B] } };
+
+  it("join their party and our user to name the record of each row, and keep the mailbox rules", () => {
+    const doc = parseXml(q.pageInteractionsQuery(parties, WINDOW).fetchXml);
+    const joins = elements(doc, "link-entity").filter((l) => l.getAttribute("name") === "activityparty" && l.getAttribute("link-type") === "inner");
+    expect(joins.map((l) => l.getAttribute("alias"))).toEqual(["their", "our"]);
+    expect(valuesOf(conditionsOn(doc, "partyid").find((c) => c.getAttribute("operator") === "in") as Element)).toEqual([CONTACT_ID, OTHER_CONTACT]);
+    expect(conditionsOn(doc, "exchangeitemid")).toHaveLength(1);
+    expect(valuesOf(conditionsOn(doc, "ownerid")[0])).toEqual([USER_B]);
+    // Counts name the Regarding too, so what the Regarding path counted is not counted again.
+    expect(elements(doc, "attribute").some((a) => a.getAttribute("name") === "regardingobjectid" && a.getAttribute("groupby") === "true")).toBe(true);
+    expect(elements(doc, "attribute").find((a) => a.getAttribute("aggregate") === "countcolumn")?.getAttribute("distinct")).toBe("true");
+  });
+
+  it("read the Regarding path without mailbox rules: an activity about the record always counts", () => {
+    const doc = parseXml(q.pageBreadthQuery({ via: "regarding", recordIds: [CONTACT_ID, OTHER_CONTACT] }, WINDOW).fetchXml);
+    expect(valuesOf(conditionsOn(doc, "regardingobjectid")[0])).toEqual([CONTACT_ID, OTHER_CONTACT]);
+    expect(conditionsOn(doc, "exchangeitemid")).toHaveLength(0);
+  });
+
+  it("refuse ids that are not GUIDs and lists longer than one condition carries", () => {
+    expectInvalid(() => q.pageLatestQuery({ via: "regarding", recordIds: [`${CONTACT_ID}' or 1=1`] }, NOW));
+    expectInvalid(() => q.pageLatestQuery({ ...parties, ourIds: ["<value>x</value>"] }, NOW));
+    expectInvalid(() => q.pageBreadthQuery({ ...parties, theirIds: [] }, WINDOW));
+    const many = Array.from({ length: q.MAX_IDS_PER_QUERY + 1 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+    expectInvalid(() => q.pageInteractionsQuery({ via: "regarding", recordIds: many }, WINDOW));
+  });
+});

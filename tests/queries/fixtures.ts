@@ -62,6 +62,22 @@ export function everyQuery(): Array<{ name: string; query: FetchQuery }> {
       { name: `facts ${record.type} (several)`, query: queries.recordFactsQuery(record.type, [record.id, OTHER_CONTACT]) },
     );
   }
+  for (const [scopeName, scope] of Object.entries(SCOPES)) {
+    const grouped: queries.GroupedPath[] = [
+      { via: "regarding", recordIds: RECORDS.map((r) => r.id) },
+      { via: "parties", theirIds: [CONTACT_ID, OTHER_CONTACT], ourIds: null, mailbox: scope.mailbox },
+      { via: "parties", theirIds: [CONTACT_ID], ourIds: [USER_A, USER_B], mailbox: scope.mailbox },
+    ];
+    grouped.forEach((path, i) => {
+      const tag = `${path.via} ${i}/${scopeName}`;
+      all.push(
+        { name: `page interactions ${tag}`, query: queries.pageInteractionsQuery(path, WINDOW) },
+        { name: `page latest ${tag}`, query: queries.pageLatestQuery(path, NOW) },
+        { name: `page breadth ${tag}`, query: queries.pageBreadthQuery(path, WINDOW) },
+      );
+    });
+    for (const record of RECORDS) all.push({ name: `page interactions of ${record.type}/${scopeName}`, query: queries.pageInteractionsQuery({ via: "record", record, scope }, WINDOW) });
+  }
   all.push(
     { name: "settings", query: queries.settingsDefinitionQuery("ri_RelationshipIntelligenceSettings") },
     { name: "roles", query: queries.rolesQuery() },

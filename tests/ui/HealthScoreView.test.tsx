@@ -49,7 +49,7 @@ describeWidgetStates({
     },
     {
       name: "no activity",
-      render: (h) => view(h, ready(healthScore({ last: null, next: { id: "t", kind: "task", direction: "none", at: new Date("2025-04-30T10:00:00Z") } }))),
+      render: (h) => view(h, ready(healthScore({ last: null, next: { kind: "task", direction: "none", at: new Date("2025-04-30T10:00:00Z") } }))),
     },
   ],
 });

@@ -30,8 +30,8 @@ export function healthScore(overrides: Partial<HealthScore> = {}): HealthScore {
       { name: "breadth", value: 0.5, impact: 5, message: { key: "factor.peopleInvolved", params: { ours: 2, theirs: 1 } } },
     ],
     reason: null,
-    last: { id: "a1", kind: "email", direction: "incoming", at: daysFromNow(-3) },
-    next: { id: "a2", kind: "appointment", direction: "mutual", at: daysFromNow(1) },
+    last: { kind: "email", direction: "incoming", at: daysFromNow(-3) },
+    next: { kind: "appointment", direction: "mutual", at: daysFromNow(1) },
     skippedRows: 0,
     ...overrides,
   };
@@ -54,7 +54,7 @@ export function kpiSet(overrides: Partial<KpiSet> = {}): KpiSet {
     averageFirstResponseMinutes: 185,
     ourResponseRate: 0.8,
     ourAverageFirstResponseMinutes: 95,
-    last: { id: "a1", kind: "phonecall", direction: "outgoing", at: daysFromNow(-2) },
+    last: { kind: "phonecall", direction: "outgoing", at: daysFromNow(-2) },
     next: null,
     timeline: [
       { weekStart: "2025-02-17", sent: 3, received: 1, meetings: 1 },
