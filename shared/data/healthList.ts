@@ -4,9 +4,10 @@
  * queries (shared/queries/page.ts), so the cost is that of one record however many rows the page
  * has. Grouped counts are exact only when one party stands for a record (a contact; a lead without
  * stakeholders): a record that several of their people (or several of our users) stand for could
- * have one activity counted once per person, so its counts come from one query of its own. Accounts,
- * reached through every contact of theirs, are scored as the widget scores them. A record that
- * fails says so in its own row; the others still score.
+ * have one activity counted once per person, so its counts come from one query of its own (an
+ * account always: every contact of theirs stands for it). Who took part, the last and the next
+ * activity are sets and extremes, exact from grouped rows for every record. A record that fails says
+ * so in its own row; the others still score.
  */
 import { computeHealthScore } from "../analytics";
 import { DataError, isDataError } from "../errors";
@@ -37,8 +38,8 @@ export interface HealthListEntry {
   estimatedValue: number | null;
 }
 
-/** Records (or record-sized queries) run at once: keeps the page within what service protection allows. */
-const CONCURRENT_RECORDS = 4;
+/** Record-sized queries run at once: keeps the page well within Dataverse's concurrent-request limit. */
+const CONCURRENT_RECORDS = 8;
 
 async function readFacts(services: DataServices, type: RecordType, ids: string[]): Promise<Map<string, RecordFacts>> {
   const facts = new Map<string, RecordFacts>();
@@ -95,7 +96,9 @@ interface Member {
 function member(record: RecordRef, facts: RecordFacts): Member {
   const their = [...new Set([record.id, ...facts.people.theirIds])];
   const ours = facts.people.ourIds;
-  return { record, facts, their, ours, groupedCounts: their.length === 1 && (ours === null || ours.length <= 1) };
+  // An account also stands for every contact of theirs, matched by a path of its own.
+  const single = their.length === 1 && record.type !== "account" && (ours === null || ours.length <= 1);
+  return { record, facts, their, ours, groupedCounts: single };
 }
 
 const reachedByParties = (m: Member) => m.ours === null || m.ours.length > 0;
@@ -214,6 +217,7 @@ async function scoreBatch(services: DataServices, access: Access, members: Membe
   const table = members[0].record.type;
   const viaParties = members.filter(reachedByParties);
   const paths: GroupedPath[] = [{ via: "regarding", recordIds: members.map((m) => m.record.id) }];
+  if (table === "account") paths.push({ via: "accountContacts", accountIds: members.map((m) => m.record.id), mailbox: access.scope.mailbox });
   if (viaParties.length > 0) {
     const counted = viaParties.some((m) => m.ours !== null);
     paths.push({
@@ -227,10 +231,12 @@ async function scoreBatch(services: DataServices, access: Access, members: Membe
   const breadth = breadthSpan(services, access.settings.analyticsWindowDays);
   const now = asOf(services);
 
+  // Grouped counts serve only records whose counts can be grouped; the others read their own.
+  const countGrouped = members.some((m) => m.groupedCounts);
   const grouped = Promise.all(
     paths.map(async (path) => {
       const [counts, latest, people] = await Promise.all([
-        tallied(aggregate(services, (w) => pageInteractionsQuery(path, w), span, parsePageInteractions), (row) => tally.addGroupedCount(row)),
+        countGrouped ? tallied(aggregate(services, (w) => pageInteractionsQuery(path, w), span, parsePageInteractions), (row) => tally.addGroupedCount(row)) : 0,
         tallied(services.client.fetch(pageLatestQuery(path, now)).then(parsePageLatest), (row) => tally.addLatest(row)),
         tallied(aggregate(services, (w) => pageBreadthQuery(path, w), breadth.span, parsePageBreadth), (row) => tally.addBreadth(row)),
       ]);
@@ -304,19 +310,8 @@ export async function loadHealthList(services: DataServices, type: RecordType, i
     else entries.set(id, entry(id, new DataError("notFound", `No ${table} with that id`, { table })));
   }
 
-  if (table === "account") {
-    // An account is reached through every contact of theirs, which no grouping can count once per activity.
-    await inTurns(members, async (m) => {
-      try {
-        entries.set(m.record.id, entry(m.record.id, await scoreRecord(services, access, m.record, m.facts)));
-      } catch (error) {
-        entries.set(m.record.id, entry(m.record.id, failure(error, table)));
-      }
-    });
-  } else {
-    const results = await Promise.all(batches(members).map((batch) => scoreBatch(services, access, batch)));
-    for (const scores of results) for (const [id, outcome] of scores) entries.set(id, entry(id, outcome));
-  }
+  const results = await Promise.all(batches(members).map((batch) => scoreBatch(services, access, batch)));
+  for (const scores of results) for (const [id, outcome] of scores) entries.set(id, entry(id, outcome));
   const ordered = new Map<string, HealthListEntry>();
   for (const id of unique) ordered.set(id, entries.get(id) as HealthListEntry);
   return { kind: "ready", data: ordered };

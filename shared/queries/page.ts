@@ -26,7 +26,8 @@ import type { XmlElement } from "./xml";
  * parties (scope.ts), so each measure is read along both paths and the rows say which record they
  * belong to: the Regarding path groups by regardingobjectid; the party path groups by their party,
  * our party (when a record counts only some of our users) and, for counts, regardingobjectid too, so
- * the client can drop what the Regarding path already counted. Parties are joined here, not tested,
+ * the client can drop what the Regarding path already counted. An account's contacts are matched
+ * through the contact's company (parentcustomerid), which also names the account of the row. Parties are joined here, not tested,
  * so an activity can appear in several groups; counts are distinct activities per group.
  */
 
@@ -38,6 +39,8 @@ export type PagePath =
    * takes part, and the mailbox rules allow it.
    */
   | { via: "parties"; theirIds: readonly string[]; ourIds: readonly string[] | null; mailbox: MailboxScope }
+  /** Activities where a contact of one of the accounts is From/To/Cc or an attendee (and the mailbox rules allow it). */
+  | { via: "accountContacts"; accountIds: readonly string[]; mailbox: MailboxScope }
   /** One record along both paths, exactly as its widget counts it (for records whose people cannot be grouped). */
   | { via: "record"; record: RecordRef; scope: QueryScope };
 
@@ -80,6 +83,20 @@ function pathParts(path: PagePath, groupRegarding: boolean): PathParts {
   if (path.via === "record") {
     const { record, scope } = checkRecordInputs(path.record, path.scope);
     return { keys: [], where: reachesRecord(record, scope) };
+  }
+  if (path.via === "accountContacts") {
+    const accounts = assertGuids(path.accountIds, "account ids");
+    const theirJoin = link(
+      { name: "activityparty", from: "activityid", to: "activityid", alias: "their", type: "inner" },
+      filter("and", conditionIn("participationtypemask", LINKING_PARTICIPATIONS)),
+      link(
+        { name: "contact", from: "contactid", to: "partyid", alias: "theircontact", type: "inner" },
+        attribute("parentcustomerid", { alias: PAGE_KEYS.their, groupby: true }),
+        filter("and", conditionIn("parentcustomerid", accounts)),
+      ),
+    );
+    const allowance = mailboxAllowance({ mailbox: checkMailbox(path.mailbox), people: { theirIds: accounts, ourIds: null } });
+    return { keys: [theirJoin, ...(groupRegarding ? [regarding] : [])], where: allowance };
   }
   const their = assertGuids(path.theirIds, "their people");
   const ours = path.ourIds === null ? null : assertGuids(path.ourIds, "our people");

@@ -67,6 +67,7 @@ export function everyQuery(): Array<{ name: string; query: FetchQuery }> {
       { via: "regarding", recordIds: RECORDS.map((r) => r.id) },
       { via: "parties", theirIds: [CONTACT_ID, OTHER_CONTACT], ourIds: null, mailbox: scope.mailbox },
       { via: "parties", theirIds: [CONTACT_ID], ourIds: [USER_A, USER_B], mailbox: scope.mailbox },
+      { via: "accountContacts", accountIds: [ACCOUNT_ID], mailbox: scope.mailbox },
     ];
     grouped.forEach((path, i) => {
       const tag = `${path.via} ${i}/${scopeName}`;
