@@ -16,6 +16,8 @@ import {
   parsePageBreadth,
   parsePageInteractions,
   parsePageLatest,
+  parseLastActivity,
+  parseNextActivity,
   parseRecordFacts,
   type BreadthRow,
   type PageBreadthRow,
@@ -25,7 +27,7 @@ import {
   type Parsed,
   type RecordFacts,
 } from "../parsing";
-import { assertGuid, assertRecordType, MAX_IDS_PER_QUERY, pageBreadthQuery, pageInteractionsQuery, pageLatestQuery, recordFactsQuery, type GroupedPath, type PagePath } from "../queries";
+import { assertGuid, assertRecordType, lastActivityQuery, MAX_IDS_PER_QUERY, nextActivityQuery, pageBreadthQuery, pageInteractionsQuery, pageLatestQuery, recordFactsQuery, type GroupedPath, type PagePath } from "../queries";
 import { readAccess, type Access } from "./access";
 import { aggregate, asOf, breadthOf, breadthSpan, later, readBreadth, readInteractions, readSpan, windowPair, type Breadth, type InteractionRead } from "./interactions";
 import type { DataServices } from "./services";
@@ -176,16 +178,20 @@ class PageTally {
     if (row.lastMeetingEnd !== null) this.noteLast(m, { kind: "appointment", direction: "mutual", at: row.lastMeetingEnd });
   }
 
-  private noteLast(m: Member, activity: ActivitySummary): void {
+  noteLast(m: Member, activity: ActivitySummary): void {
     const known = this.last.get(m.record.id) ?? null;
     this.last.set(m.record.id, later(known, activity) ?? activity);
+  }
+
+  noteNext(m: Member, activity: ActivitySummary): void {
+    const known = this.next.get(m.record.id);
+    if (!known || activity.at < known.at) this.next.set(m.record.id, activity);
   }
 
   addLatest(row: PageLatestRow): void {
     for (const m of this.recordsOf(row)) {
       if (row.lastEnd !== null) this.noteLast(m, { kind: row.kind, direction: row.direction, at: row.lastEnd });
-      const known = this.next.get(m.record.id);
-      if (row.nextStart !== null && (!known || row.nextStart < known.at)) this.next.set(m.record.id, { kind: row.kind, direction: row.direction, at: row.nextStart });
+      if (row.nextStart !== null) this.noteNext(m, { kind: row.kind, direction: row.direction, at: row.nextStart });
     }
   }
 
@@ -211,33 +217,66 @@ async function tallied<T>(load: Promise<Parsed<T>>, add: (row: T) => void): Prom
   return rows.skipped;
 }
 
-/** Scores one batch: the grouped queries along both paths, plus one count query per record whose counts cannot be grouped. */
+type PathKind = GroupedPath["via"];
+const PATH_KINDS: readonly PathKind[] = ["regarding", "parties", "accountContacts"];
+
+/** The path of that kind for these records; null when none of them can be reached along it. */
+function pathOf(kind: PathKind, members: Member[], access: Access): GroupedPath | null {
+  const { mailbox } = access.scope;
+  if (kind === "regarding") return { via: "regarding", recordIds: members.map((m) => m.record.id) };
+  if (kind === "accountContacts") return members[0].record.type === "account" ? { via: kind, accountIds: members.map((m) => m.record.id), mailbox } : null;
+  const viaParties = members.filter(reachedByParties);
+  if (viaParties.length === 0) return null;
+  const ourIds = viaParties.some((m) => m.ours !== null) ? [...new Set(viaParties.flatMap((m) => m.ours ?? []))] : null;
+  return { via: "parties", theirIds: [...new Set(viaParties.flatMap((m) => m.their))], ourIds, mailbox };
+}
+
+/**
+ * Last and next activities along one path. Unlike the windowed reads, this one has no window to
+ * split when it touches more rows than an aggregate may: the records are halved instead, and a single
+ * record that still does reads its two activities the way its widget does.
+ */
+async function readLatest(services: DataServices, access: Access, tally: PageTally, kind: PathKind, members: Member[]): Promise<number> {
+  const path = pathOf(kind, members, access);
+  if (path === null) return 0;
+  const now = asOf(services);
+  try {
+    return await tallied(services.client.fetch(pageLatestQuery(path, now)).then(parsePageLatest), (row) => tally.addLatest(row));
+  } catch (error) {
+    if (!isDataError(error) || error.kind !== "aggregateLimit") throw error;
+    if (members.length > 1) {
+      const half = Math.ceil(members.length / 2);
+      const parts = await Promise.all([members.slice(0, half), members.slice(half)].map((part) => readLatest(services, access, tally, kind, part)));
+      return parts[0] + parts[1];
+    }
+    const [m] = members;
+    const scope = { ...access.scope, people: m.facts.people };
+    const [last, next] = await Promise.all([
+      services.client.fetch(lastActivityQuery(m.record, now, scope)).then(parseLastActivity),
+      services.client.fetch(nextActivityQuery(m.record, now, scope)).then(parseNextActivity),
+    ]);
+    last.items.forEach((activity) => tally.noteLast(m, activity));
+    next.items.forEach((activity) => tally.noteNext(m, activity));
+    return last.skipped + next.skipped;
+  }
+}
+
+/** Scores one batch: the grouped queries along each path, plus one count query per record whose counts cannot be grouped. */
 async function scoreBatch(services: DataServices, access: Access, members: Member[]): Promise<Map<string, HealthScore | DataError>> {
   const tally = new PageTally(members);
   const table = members[0].record.type;
-  const viaParties = members.filter(reachedByParties);
-  const paths: GroupedPath[] = [{ via: "regarding", recordIds: members.map((m) => m.record.id) }];
-  if (table === "account") paths.push({ via: "accountContacts", accountIds: members.map((m) => m.record.id), mailbox: access.scope.mailbox });
-  if (viaParties.length > 0) {
-    const counted = viaParties.some((m) => m.ours !== null);
-    paths.push({
-      via: "parties",
-      theirIds: [...new Set(viaParties.flatMap((m) => m.their))],
-      ourIds: counted ? [...new Set(viaParties.flatMap((m) => m.ours ?? []))] : null,
-      mailbox: access.scope.mailbox,
-    });
-  }
   const { span } = readSpan(services);
   const breadth = breadthSpan(services, access.settings.analyticsWindowDays);
-  const now = asOf(services);
-
   // Grouped counts serve only records whose counts can be grouped; the others read their own.
   const countGrouped = members.some((m) => m.groupedCounts);
+
   const grouped = Promise.all(
-    paths.map(async (path) => {
+    PATH_KINDS.map(async (kind) => {
+      const path = pathOf(kind, members, access);
+      if (path === null) return { rows: 0, people: 0 };
       const [counts, latest, people] = await Promise.all([
         countGrouped ? tallied(aggregate(services, (w) => pageInteractionsQuery(path, w), span, parsePageInteractions), (row) => tally.addGroupedCount(row)) : 0,
-        tallied(services.client.fetch(pageLatestQuery(path, now)).then(parsePageLatest), (row) => tally.addLatest(row)),
+        readLatest(services, access, tally, kind, members),
         tallied(aggregate(services, (w) => pageBreadthQuery(path, w), breadth.span, parsePageBreadth), (row) => tally.addBreadth(row)),
       ]);
       return { rows: counts + latest, people };

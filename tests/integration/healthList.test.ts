@@ -43,6 +43,16 @@ describe("health list cost", () => {
     expect(await requestsFor(org, ids)).toBeLessThanOrEqual(2 * oneRecord);
   });
 
+  it("scores a page holding more activities than an aggregate may touch, as each widget scores its record", async () => {
+    const org = seededOrg({ aggregateLimit: 300 });
+    const ids = customerPage(org, 8, 200);
+    const list = ready(await loadHealthList(servicesFor(org), "contact", ids));
+    for (const id of ids) {
+      const widget = ready(await loadHealthScore(servicesFor(org), { kind: "record", record: { type: "contact", id } }));
+      expect(list.get(id)?.outcome).toEqual({ kind: "scored", score: widget });
+    }
+  });
+
   it("costs the same requests whether the page's records have 10 or 1,000 activities each", async () => {
     const small = seededOrg();
     const large = seededOrg();
