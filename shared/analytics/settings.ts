@@ -4,7 +4,6 @@
  */
 import {
   ACTIVITY_KINDS,
-  ActivityWeights,
   CommunicationFrequency,
   GradeBoundaries,
   MessageRef,
@@ -42,26 +41,24 @@ export const SETTINGS_PROBLEM_KEYS = [
 ] as const;
 export type SettingsProblemKey = (typeof SETTINGS_PROBLEM_KEYS)[number];
 
-function defaultSettings(): Settings {
-  return {
-    enabled: false,
-    activatedOn: null,
-    // Turning the feature on enables everything by default; nothing runs while `enabled` is false.
-    features: { analytics: true, healthScore: true, whoKnowsWhom: true, mailboxData: true },
-    mailboxRoleIds: [],
-    optedOutUserIds: [],
-    consent: { grantedOn: null },
-    geographySupported: true,
-    healthScore: {
-      boundaries: { good: 60, fair: 40 },
-      weights: { email: 1, appointment: 1, phonecall: 1, task: 1 },
-      expectedFrequency: "weekly",
-    },
-    analyticsWindowDays: 60,
-    introducerCount: 5,
-    introductionTemplateId: null,
-  };
-}
+export const DEFAULT_SETTINGS: Settings = deepFreeze({
+  enabled: false,
+  activatedOn: null,
+  // Turning the feature on enables everything by default; nothing runs while `enabled` is false.
+  features: { analytics: true, healthScore: true, whoKnowsWhom: true, mailboxData: true },
+  mailboxRoleIds: [],
+  optedOutUserIds: [],
+  consent: { grantedOn: null },
+  geographySupported: true,
+  healthScore: {
+    boundaries: { good: 60, fair: 40 },
+    weights: { email: 1, appointment: 1, phonecall: 1, task: 1 },
+    expectedFrequency: "weekly",
+  },
+  analyticsWindowDays: 60,
+  introducerCount: 5,
+  introductionTemplateId: null,
+});
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null) {
@@ -71,13 +68,113 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export const DEFAULT_SETTINGS: Settings = deepFreeze(defaultSettings());
+/** A mutable copy. Copied, not written out again: the minifier would paste a literal into every caller. */
+function defaultSettings(): Settings {
+  return JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Settings;
+}
 
-type Mode = "tolerant" | "strict";
 type Json = Record<string, unknown>;
 
 function isRecord(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/*
+ * The rules, once each: reading (readValues, every widget) takes what they accept and the default
+ * for the rest; checking (problemsIn, only the admin page and the consent save) says what they refused.
+ */
+
+/** A nested part; anything but an object reads as empty. */
+function part(parent: Json, name: string): Json {
+  const value = parent[name];
+  return isRecord(value) ? value : {};
+}
+
+/** An ISO instant, normalized to toISOString() so stored values compare as text; null when absent or invalid. */
+function instant(value: unknown): string | null {
+  return (typeof value === "string" && parseIsoInstant(value)?.toISOString()) || null;
+}
+
+/** Tolerant reading accepts braces and upper case; strict checking wants what we store. */
+function guidOf(value: unknown, strict: boolean): string | null {
+  if (typeof value !== "string") return null;
+  if (strict) return isCanonicalGuid(value) ? value : null;
+  return normalizeGuid(value);
+}
+
+const isWeight = (value: unknown): value is number => typeof value === "number" && value >= WEIGHT_RANGE.min && value <= WEIGHT_RANGE.max;
+const frequencyOf = (value: unknown) => COMMUNICATION_FREQUENCIES.find((f) => f === value);
+const windowOf = (value: unknown) => ANALYTICS_WINDOWS.find((days) => days === value);
+const isIntroducerCount = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= INTRODUCER_COUNT_RANGE.min && (value as number) <= INTRODUCER_COUNT_RANGE.max;
+
+/** The pair is one part: moving one boundary past the other makes both meaningless. */
+function boundaryPair(raw: Json): { good: unknown; fair: unknown; valid: GradeBoundaries | null } {
+  const fallback = DEFAULT_SETTINGS.healthScore.boundaries;
+  const good = raw.good ?? fallback.good;
+  const fair = raw.fair ?? fallback.fair;
+  const valid = typeof good === "number" && typeof fair === "number" && fair > 0 && fair < good && good <= 100 ? { good, fair } : null;
+  return { good, fair, valid };
+}
+
+/** A list of GUIDs, each once, in their first order; whatever is not one is left out. */
+function guidList(value: unknown, strict: boolean): string[] {
+  const ids: string[] = [];
+  if (!Array.isArray(value)) return ids;
+  for (const entry of value) {
+    const id = guidOf(entry, strict);
+    if (id !== null && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/**
+ * Without an activation date the 14-day consent clock cannot run; mailbox data must not flow
+ * unchecked, so the activation itself is the part that falls back.
+ */
+function lacksActivationDate(enabled: boolean, root: Json): boolean {
+  return enabled && instant(root.activatedOn) === null && instant(part(root, "consent").grantedOn) === null;
+}
+
+const FEATURE_FIELDS = Object.keys(DEFAULT_SETTINGS.features) as (keyof Settings["features"])[];
+
+function readValues(root: Json): Settings {
+  const settings = defaultSettings();
+  const flag = (value: unknown, fallback: boolean) => (typeof value === "boolean" ? value : fallback);
+  settings.enabled = flag(root.enabled, false) && !lacksActivationDate(true, root);
+  settings.activatedOn = instant(root.activatedOn);
+  const features = part(root, "features");
+  for (const name of FEATURE_FIELDS) settings.features[name] = flag(features[name], settings.features[name]);
+  settings.mailboxRoleIds = guidList(root.mailboxRoleIds, false);
+  settings.optedOutUserIds = guidList(root.optedOutUserIds, false);
+  settings.consent.grantedOn = instant(part(root, "consent").grantedOn);
+  settings.geographySupported = flag(root.geographySupported, settings.geographySupported);
+  const health = part(root, "healthScore");
+  const weights = part(health, "weights");
+  for (const kind of ACTIVITY_KINDS) if (isWeight(weights[kind])) settings.healthScore.weights[kind] = weights[kind];
+  settings.healthScore.boundaries = boundaryPair(part(health, "boundaries")).valid ?? settings.healthScore.boundaries;
+  settings.healthScore.expectedFrequency = frequencyOf(health.expectedFrequency) ?? settings.healthScore.expectedFrequency;
+  settings.analyticsWindowDays = windowOf(root.analyticsWindowDays) ?? settings.analyticsWindowDays;
+  if (isIntroducerCount(root.introducerCount)) settings.introducerCount = root.introducerCount;
+  settings.introductionTemplateId = guidOf(root.introductionTemplateId, false);
+  return settings;
+}
+
+function storedObject(json: string | null | undefined): { root: Json | null; problem?: SettingsProblemKey; source: SettingsResult["source"] } {
+  if (json === null || json === undefined || json.trim() === "") return { root: null, source: "none" };
+  let root: unknown;
+  try {
+    root = JSON.parse(json);
+  } catch {
+    return { root: null, problem: "settings.invalidJson", source: "value" };
+  }
+  return isRecord(root) ? { root, source: "value" } : { root: null, problem: "settings.notAnObject", source: "value" };
+}
+
+/** The settings a widget runs with: whatever is wrong in the stored JSON takes its default. Never throws. */
+export function readSettingsValue(json: string | null | undefined): Settings {
+  const { root } = storedObject(json);
+  return root ? readValues(root) : defaultSettings();
 }
 
 /** Shows an offending value to the admin without flooding the message. */
@@ -86,179 +183,88 @@ function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-class Reader {
-  readonly problems: MessageRef[] = [];
-  constructor(readonly mode: Mode) {}
-
-  report(key: SettingsProblemKey, params?: Record<string, string | number>): void {
-    this.problems.push(params ? { key, params } : { key });
-  }
-
-  /** A nested object; reports and returns {} when it is something else. */
-  object(parent: Json, name: string, path: string, known: readonly string[]): Json {
-    const value = parent[name];
-    if (value === undefined) return {};
-    if (!isRecord(value)) {
-      this.report("settings.invalidValue", { field: path });
-      return {};
-    }
-    this.unknownFields(value, path, known);
-    return value;
-  }
-
-  unknownFields(value: Json, path: string, known: readonly string[]): void {
+/** Every rule readValues applies, as the problems it found, in the order of the stored fields. */
+function problemsIn(root: Json, strict: boolean): MessageRef[] {
+  const problems: MessageRef[] = [];
+  const report = (key: SettingsProblemKey, params?: Record<string, string | number>) => void problems.push(params ? { key, params } : { key });
+  const unknownFields = (value: Json, path: string, known: readonly string[]) => {
     for (const field of Object.keys(value)) {
-      if (!known.includes(field)) this.report("settings.unknownField", { field: path ? `${path}.${field}` : field });
+      if (!known.includes(field)) report("settings.unknownField", { field: path ? `${path}.${field}` : field });
     }
-  }
-
-  boolean(parent: Json, name: string, path: string, fallback: boolean): boolean {
+  };
+  const object = (parent: Json, name: string, path: string, known: readonly string[]): Json => {
     const value = parent[name];
-    if (value === undefined) return fallback;
-    if (typeof value === "boolean") return value;
-    this.report("settings.invalidValue", { field: path });
-    return fallback;
-  }
-
-  /** An ISO instant, normalized to toISOString() so stored values compare as text. */
-  date(parent: Json, name: string, path: string): string | null {
+    if (value !== undefined && !isRecord(value)) report("settings.invalidValue", { field: path });
+    else if (value !== undefined) unknownFields(value, path, known);
+    return part(parent, name);
+  };
+  const flag = (parent: Json, name: string, path: string) => {
     const value = parent[name];
-    if (value === undefined || value === null) return null;
-    const date = typeof value === "string" ? parseIsoInstant(value) : null;
-    if (date) return date.toISOString();
-    this.report("settings.invalidDate", { field: path, value: shown(value) });
-    return null;
-  }
-
-  /** A list of GUIDs: bad entries are dropped one by one, the good ones kept. */
-  guids(parent: Json, name: string, invalidKey: SettingsProblemKey): string[] {
+    if (value !== undefined && typeof value !== "boolean") report("settings.invalidValue", { field: path });
+  };
+  const date = (parent: Json, name: string, path: string) => {
     const value = parent[name];
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) {
-      this.report("settings.invalidValue", { field: name });
-      return [];
-    }
+    if (value !== undefined && value !== null && instant(value) === null) report("settings.invalidDate", { field: path, value: shown(value) });
+  };
+  const guids = (name: string, invalidKey: SettingsProblemKey) => {
+    const value = root[name];
+    if (value !== undefined && !Array.isArray(value)) report("settings.invalidValue", { field: name });
+    if (!Array.isArray(value)) return;
     const ids: string[] = [];
     for (const entry of value) {
-      const id = this.guid(entry);
-      if (id === null) this.report(invalidKey, { value: shown(entry) });
-      else if (ids.includes(id)) this.report("settings.duplicateId", { field: name, value: id });
+      const id = guidOf(entry, strict);
+      if (id === null) report(invalidKey, { value: shown(entry) });
+      else if (ids.includes(id)) report("settings.duplicateId", { field: name, value: id });
       else ids.push(id);
     }
-    return ids;
-  }
+  };
 
-  /** Tolerant reading accepts braces and upper case; strict checking wants what we store. */
-  guid(value: unknown): string | null {
-    if (typeof value !== "string") return null;
-    if (this.mode === "strict") return isCanonicalGuid(value) ? value : null;
-    return normalizeGuid(value);
-  }
-}
-
-function readWeights(reader: Reader, parent: Json): ActivityWeights {
-  const raw = reader.object(parent, "weights", "healthScore.weights", ACTIVITY_KINDS);
-  const weights = { ...DEFAULT_SETTINGS.healthScore.weights };
-  for (const kind of ACTIVITY_KINDS) {
-    const value = raw[kind];
-    if (value === undefined) continue;
-    if (typeof value === "number" && value >= WEIGHT_RANGE.min && value <= WEIGHT_RANGE.max) weights[kind] = value;
-    else reader.report("settings.invalidWeight", { kind, value: shown(value) });
-  }
-  return weights;
-}
-
-function readBoundaries(reader: Reader, parent: Json): GradeBoundaries {
-  const raw = reader.object(parent, "boundaries", "healthScore.boundaries", ["good", "fair"]);
-  const fallback = DEFAULT_SETTINGS.healthScore.boundaries;
-  const good = raw.good ?? fallback.good;
-  const fair = raw.fair ?? fallback.fair;
-  // The pair is one part: moving one boundary past the other makes both meaningless.
-  if (typeof good === "number" && typeof fair === "number" && fair > 0 && fair < good && good <= 100) return { good, fair };
-  reader.report("settings.invalidBoundaries", { good: shown(good), fair: shown(fair) });
-  return { ...fallback };
-}
-
-function readHealthScore(reader: Reader, root: Json): Settings["healthScore"] {
-  const raw = reader.object(root, "healthScore", "healthScore", ["boundaries", "weights", "expectedFrequency"]);
-  let expectedFrequency = DEFAULT_SETTINGS.healthScore.expectedFrequency;
-  if (raw.expectedFrequency !== undefined) {
-    const found = COMMUNICATION_FREQUENCIES.find((f) => f === raw.expectedFrequency);
-    if (found) expectedFrequency = found;
-    else reader.report("settings.invalidFrequency", { value: shown(raw.expectedFrequency) });
-  }
-  return { boundaries: readBoundaries(reader, raw), weights: readWeights(reader, raw), expectedFrequency };
-}
-
-const TOP_LEVEL_FIELDS = ["schemaVersion", ...Object.keys(DEFAULT_SETTINGS)];
-const FEATURE_FIELDS = Object.keys(DEFAULT_SETTINGS.features) as (keyof Settings["features"])[];
-
-function readSettings(root: Json, mode: Mode): { settings: Settings; problems: MessageRef[] } {
-  const reader = new Reader(mode);
-  reader.unknownFields(root, "", TOP_LEVEL_FIELDS);
+  unknownFields(root, "", ["schemaVersion", ...Object.keys(DEFAULT_SETTINGS)]);
   if (root.schemaVersion !== undefined && root.schemaVersion !== SETTINGS_SCHEMA_VERSION) {
-    reader.report("settings.unsupportedSchemaVersion", { version: shown(root.schemaVersion) });
+    report("settings.unsupportedSchemaVersion", { version: shown(root.schemaVersion) });
   }
-  const settings = defaultSettings();
+  flag(root, "enabled", "enabled");
+  date(root, "activatedOn", "activatedOn");
+  const features = object(root, "features", "features", FEATURE_FIELDS);
+  for (const name of FEATURE_FIELDS) flag(features, name, `features.${name}`);
+  guids("mailboxRoleIds", "settings.invalidRoleId");
+  guids("optedOutUserIds", "settings.invalidUserId");
+  date(object(root, "consent", "consent", ["grantedOn"]), "grantedOn", "consent.grantedOn");
+  flag(root, "geographySupported", "geographySupported");
 
-  settings.enabled = reader.boolean(root, "enabled", "enabled", settings.enabled);
-  settings.activatedOn = reader.date(root, "activatedOn", "activatedOn");
-  const features = reader.object(root, "features", "features", FEATURE_FIELDS);
-  for (const name of FEATURE_FIELDS) {
-    settings.features[name] = reader.boolean(features, name, `features.${name}`, settings.features[name]);
+  const health = object(root, "healthScore", "healthScore", ["boundaries", "weights", "expectedFrequency"]);
+  if (health.expectedFrequency !== undefined && !frequencyOf(health.expectedFrequency)) {
+    report("settings.invalidFrequency", { value: shown(health.expectedFrequency) });
   }
-  settings.mailboxRoleIds = reader.guids(root, "mailboxRoleIds", "settings.invalidRoleId");
-  settings.optedOutUserIds = reader.guids(root, "optedOutUserIds", "settings.invalidUserId");
-  const consent = reader.object(root, "consent", "consent", ["grantedOn"]);
-  settings.consent.grantedOn = reader.date(consent, "grantedOn", "consent.grantedOn");
-  settings.geographySupported = reader.boolean(root, "geographySupported", "geographySupported", settings.geographySupported);
-  settings.healthScore = readHealthScore(reader, root);
+  const pair = boundaryPair(object(health, "boundaries", "healthScore.boundaries", ["good", "fair"]));
+  if (!pair.valid) report("settings.invalidBoundaries", { good: shown(pair.good), fair: shown(pair.fair) });
+  const weights = object(health, "weights", "healthScore.weights", ACTIVITY_KINDS);
+  for (const kind of ACTIVITY_KINDS) {
+    if (weights[kind] !== undefined && !isWeight(weights[kind])) report("settings.invalidWeight", { kind, value: shown(weights[kind]) });
+  }
 
-  if (root.analyticsWindowDays !== undefined) {
-    const found = ANALYTICS_WINDOWS.find((days) => days === root.analyticsWindowDays);
-    if (found) settings.analyticsWindowDays = found;
-    else reader.report("settings.invalidWindow", { value: shown(root.analyticsWindowDays) });
+  if (root.analyticsWindowDays !== undefined && !windowOf(root.analyticsWindowDays)) {
+    report("settings.invalidWindow", { value: shown(root.analyticsWindowDays) });
   }
-  const count = root.introducerCount;
-  if (count !== undefined) {
-    if (Number.isInteger(count) && (count as number) >= INTRODUCER_COUNT_RANGE.min && (count as number) <= INTRODUCER_COUNT_RANGE.max) {
-      settings.introducerCount = count as number;
-    } else reader.report("settings.invalidIntroducerCount", { value: shown(count) });
+  if (root.introducerCount !== undefined && !isIntroducerCount(root.introducerCount)) {
+    report("settings.invalidIntroducerCount", { value: shown(root.introducerCount) });
   }
   const template = root.introductionTemplateId;
-  if (template !== undefined && template !== null) {
-    const id = reader.guid(template);
-    if (id) settings.introductionTemplateId = id;
-    else reader.report("settings.invalidTemplateId", { value: shown(template) });
-  }
-
-  // Without an activation date the 14-day consent clock cannot run; mailbox data must not flow
-  // unchecked, so the activation itself is the part that falls back.
-  if (settings.enabled && settings.activatedOn === null && settings.consent.grantedOn === null) {
-    reader.report("settings.missingActivationDate");
-    if (mode === "tolerant") settings.enabled = false;
-  }
-  return { settings, problems: reader.problems };
+  if (template !== undefined && template !== null && !guidOf(template, strict)) report("settings.invalidTemplateId", { value: shown(template) });
+  if (lacksActivationDate(root.enabled === true, root)) report("settings.missingActivationDate");
+  return problems;
 }
 
-/** Reads the stored JSON. Never throws: whatever is wrong is a problem, and its part takes the default. */
+/** Reads the stored JSON for the admin page: the settings and everything wrong with them. Never throws. */
 export function parseSettings(json: string | null | undefined): SettingsResult {
-  if (json === null || json === undefined || json.trim() === "") {
-    return { settings: defaultSettings(), problems: [], source: "none" };
-  }
-  let root: unknown;
-  try {
-    root = JSON.parse(json);
-  } catch {
-    return { settings: defaultSettings(), problems: [{ key: "settings.invalidJson" }], source: "value" };
-  }
-  if (!isRecord(root)) return { settings: defaultSettings(), problems: [{ key: "settings.notAnObject" }], source: "value" };
-  return { ...readSettings(root, "tolerant"), source: "value" };
+  const { root, problem, source } = storedObject(json);
+  if (!root) return { settings: defaultSettings(), problems: problem ? [{ key: problem }] : [], source };
+  return { settings: readValues(root), problems: problemsIn(root, false), source };
 }
 
 /** Strict check for the admin page before saving: every problem, nothing repaired. */
 export function validateSettings(settings: Settings): MessageRef[] {
-  return readSettings(settings as unknown as Json, "strict").problems;
+  return problemsIn(settings as unknown as Json, true);
 }
 
 /** The stored form: fixed key order, so saving unchanged settings writes identical text. */

@@ -3,16 +3,17 @@
  * the effective feature switches and the mailbox scope, read once per load and shared (through
  * the page cache) by every widget on the form.
  */
-import { consentState, effectiveFeatures, mailboxScope, parseSettings } from "../analytics";
+import { consentState, effectiveFeatures, mailboxScope, readSettingsValue } from "../analytics";
 import { DataError } from "../errors";
-import type { ConsentState, EffectiveFeatures, SecurityRole, Settings, SettingsResult } from "../model";
+import type { ConsentState, EffectiveFeatures, SecurityRole, Settings } from "../model";
 import { SYSTEM_ADMINISTRATOR_ROLE_TEMPLATE_ID } from "../model";
 import { parseRoles, parseSettingsRecords, type SettingsRecord } from "../parsing";
 import { MAX_IDS_PER_QUERY, rolesByIdQuery, rolesQuery, settingsDefinitionQuery, type QueryScope } from "../queries";
 import type { DataServices } from "./services";
 
 export interface StoredSettings {
-  result: SettingsResult;
+  /** The JSON in force (the value, else the definition's default), or null for none. */
+  json: string | null;
   /** Null when the environment variable is not defined (the solution is not imported). */
   record: SettingsRecord | null;
 }
@@ -26,8 +27,7 @@ export async function readSettings(services: DataServices): Promise<StoredSettin
   const rows = await services.client.fetch(settingsDefinitionQuery(services.settingsVariable));
   const record = parseSettingsRecords(rows).items[0] ?? null;
   // The value wins over the definition's default, as Dataverse resolves environment variables.
-  const json = nonEmpty(record?.value) ?? nonEmpty(record?.defaultValue) ?? null;
-  return { result: parseSettings(json), record };
+  return { json: nonEmpty(record?.value) ?? nonEmpty(record?.defaultValue) ?? null, record };
 }
 
 export interface Access {
@@ -38,8 +38,8 @@ export interface Access {
 }
 
 export async function readAccess(services: DataServices): Promise<Access> {
-  const { result } = await readSettings(services);
-  const settings = result.settings;
+  // Only the values: what is wrong in the JSON is the admin page's to show (parseSettings).
+  const settings = readSettingsValue((await readSettings(services)).json);
   const now = services.now();
   const consent = consentState(settings, now);
   const effective = effectiveFeatures(settings, consent, now);

@@ -3,7 +3,7 @@
  * The PCF webAPI offers no If-Match, so a save re-reads the stored value first and refuses with a
  * conflict when it changed since the admin read it: their edits are never silently overwritten.
  */
-import { consentState, serializeSettings, validateSettings } from "../analytics";
+import { consentState, parseSettings, readSettingsValue, serializeSettings, validateSettings } from "../analytics";
 import { DataError } from "../errors";
 import type { LoadResult, Settings, SettingsPageData } from "../model";
 import type { SettingsRecord } from "../parsing";
@@ -66,7 +66,7 @@ export function versionOf(record: SettingsRecord | null): string | null {
 
 export async function loadSettingsPage(services: DataServices): Promise<LoadResult<SettingsPageData>> {
   const [stored, roles, isAdmin] = await Promise.all([readSettings(services), readRoles(services), isSystemAdministrator(services)]);
-  const { settings, problems } = stored.result;
+  const { settings, problems } = parseSettings(stored.json);
   return {
     kind: "ready",
     data: {
@@ -134,7 +134,7 @@ export async function withdrawConsent(services: DataServices, version?: string |
 async function setConsent(services: DataServices, grantedOn: string | null, version: string | null | undefined, feed?: SettingsFeed) {
   services.client.refresh();
   const stored = await readSettings(services);
-  const changed: Settings = { ...stored.result.settings, consent: { grantedOn } };
+  const changed: Settings = { ...readSettingsValue(stored.json), consent: { grantedOn } };
   return saveSettings(services, changed, version === undefined ? versionOf(stored.record) : version, feed);
 }
 

@@ -5,6 +5,7 @@ import {
   SETTINGS_PROBLEM_KEYS,
   SETTINGS_SCHEMA_VERSION,
   parseSettings,
+  readSettingsValue,
   serializeSettings,
   validateSettings,
 } from "../../shared/analytics/settings";
@@ -133,12 +134,13 @@ describe("parseSettings", () => {
     for (const problem of result.problems) expect(SETTINGS_PROBLEM_KEYS).toContain(problem.key);
   });
 
-  it("never throws on arbitrary text and always yields valid settings", () => {
+  it("never throws on arbitrary text and always yields valid settings, the same the widgets read", () => {
     const anyJson = fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ healthScore: v, features: v, enabled: v })));
     fc.assert(
       fc.property(anyJson, (text) => {
         const result = parseSettings(text);
         expect(validateSettings(result.settings)).toEqual([]);
+        expect(readSettingsValue(text)).toEqual(result.settings);
       }),
     );
   });
