@@ -2,7 +2,7 @@ import * as React from "react";
 import { mergeStyleSets, Stack, Text } from "@fluentui/react";
 import type { Grade, HealthScore, LoadResult, ScoreFactor, Trend } from "../../shared/model";
 import { describeActivity } from "../../shared/ui/activity";
-import { SvgIcon, type IconName } from "../../shared/ui/icons";
+import { ERROR_ICON, SUCCESS_ICON, SvgIcon, WARNING_ICON, type Icon } from "../../shared/ui/icons";
 import { message } from "../../shared/ui/i18n";
 import { SkippedRowsNote } from "../../shared/ui/SkippedRowsNote";
 import { visuallyHidden } from "../../shared/ui/styles";
@@ -21,7 +21,7 @@ export interface HealthScoreViewProps extends WidgetHostProps {
 const TOP_FACTORS = 3;
 
 /** Shape as well as word: a tick, a warning sign, a cross. */
-const GRADE_ICONS: Record<Grade, IconName> = { good: "success", fair: "warning", poor: "error" };
+const GRADE_ICONS: Record<Grade, Icon> = { good: SUCCESS_ICON, fair: WARNING_ICON, poor: ERROR_ICON };
 /** Arrows are text glyphs, so they show even without the icon font; the word beside carries the meaning. */
 const TREND_ARROWS: Record<Trend, string> = { improving: "↗", steady: "→", declining: "↘", notEnoughInfo: "–" };
 
@@ -88,7 +88,7 @@ function HealthScoreReady(props: ReadyProps): React.ReactElement {
 function GradeLine(props: ReadyProps & { grade: Grade }): React.ReactElement {
   return (
     <Text block variant="large">
-      <SvgIcon name={GRADE_ICONS[props.grade]} size={20} /> {props.t(`health.grade.${props.grade}`)}
+      <SvgIcon icon={GRADE_ICONS[props.grade]} size={20} /> {props.t(`health.grade.${props.grade}`)}
     </Text>
   );
 }

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Checkbox, mergeStyleSets, SearchBox, Text } from "@fluentui/react";
 import type { SecurityRole } from "../../shared/model";
 import { normalizeGuid } from "../../shared/analytics/ids";
-import { svgIconProps } from "../../shared/ui/icons";
+import { CHECK_MARK_ICON, CLOSE_ICON, SEARCH_ICON, svgIconProps } from "../../shared/ui/icons";
 import { FieldProblems } from "./problems";
 import { MailboxWithoutRolesNote } from "./MailboxWithoutRolesNote";
 import { Note, ReadOnlyValue, Section } from "./Section";
@@ -13,9 +13,9 @@ const classes = mergeStyleSets({
   list: { maxHeight: 240, overflowY: "auto", display: "flex", flexDirection: "column", gap: 6, padding: "2px 0" },
 });
 
-const SEARCH_ICON = svgIconProps("search");
-const CLEAR_ICON = svgIconProps("close", 12);
-const CHECK_ICON = svgIconProps("checkMark", 12);
+const SEARCH_ICON_PROPS = svgIconProps(SEARCH_ICON);
+const CLEAR_ICON_PROPS = svgIconProps(CLOSE_ICON, 12);
+const CHECK_ICON_PROPS = svgIconProps(CHECK_MARK_ICON, 12);
 
 interface RolesProps extends SectionProps {
   roles: SecurityRole[];
@@ -50,8 +50,8 @@ export function MailboxRolesSection(props: RolesProps): React.ReactElement {
       <SearchBox
         placeholder={t("settingsPage.roles.search")}
         ariaLabel={t("settingsPage.roles.search")}
-        iconProps={SEARCH_ICON}
-        clearButtonProps={{ ariaLabel: t("settingsPage.roles.clearSearch"), iconProps: CLEAR_ICON }}
+        iconProps={SEARCH_ICON_PROPS}
+        clearButtonProps={{ ariaLabel: t("settingsPage.roles.clearSearch"), iconProps: CLEAR_ICON_PROPS }}
         value={query}
         onChange={(_, value) => setQuery(value ?? "")}
         disabled={props.roles.length === 0}
@@ -74,7 +74,7 @@ export function MailboxRolesSection(props: RolesProps): React.ReactElement {
             key={role.id}
             label={role.name}
             checked={isSelected(role)}
-            checkmarkIconProps={CHECK_ICON}
+            checkmarkIconProps={CHECK_ICON_PROPS}
             onChange={(_, checked) => props.edit((current) => setRoleSelected(current, role.id, checked === true))}
           />
         ))}

@@ -14,7 +14,7 @@ import type { Introducer } from "../../shared/model";
 import { canRetry, failureReason, type Failure } from "../../shared/ui/failure";
 import { isFocusLost } from "../../shared/ui/focus";
 import { message, type Translate } from "../../shared/ui/i18n";
-import { SvgIcon } from "../../shared/ui/icons";
+import { PERSON_ICON, SvgIcon } from "../../shared/ui/icons";
 import { Notice } from "../../shared/ui/Notice";
 import { StrengthMeter } from "./StrengthMeter";
 
@@ -46,7 +46,7 @@ interface IntroducerCardProps {
 /** Fluent falls back to its icon font's "Contact" glyph when a name yields no initials. */
 export function renderInitials(props?: IPersonaSharedProps): React.ReactElement {
   const initials = getInitials(props?.text ?? "", false);
-  return initials ? <span>{initials}</span> : <SvgIcon name="person" size={20} />;
+  return initials ? <span>{initials}</span> : <SvgIcon icon={PERSON_ICON} size={20} />;
 }
 
 /** One colleague: who they are, how well they know the customer and why, and the request action. */

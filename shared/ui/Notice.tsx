@@ -1,14 +1,14 @@
 import * as React from "react";
 import { MessageBar, MessageBarType, type IMessageBarProps } from "@fluentui/react";
-import { svgIconProps, type IconName } from "./icons";
+import { BLOCKED_ICON, CLOSE_ICON, ERROR_ICON, INFO_ICON, SUCCESS_ICON, svgIconProps, WARNING_ICON, type Icon } from "./icons";
 
-const ICONS: Record<MessageBarType, IconName> = {
-  [MessageBarType.info]: "info",
-  [MessageBarType.warning]: "warning",
-  [MessageBarType.severeWarning]: "warning",
-  [MessageBarType.error]: "error",
-  [MessageBarType.blocked]: "blocked",
-  [MessageBarType.success]: "success",
+const ICONS: Record<MessageBarType, Icon> = {
+  [MessageBarType.info]: INFO_ICON,
+  [MessageBarType.warning]: WARNING_ICON,
+  [MessageBarType.severeWarning]: WARNING_ICON,
+  [MessageBarType.error]: ERROR_ICON,
+  [MessageBarType.blocked]: BLOCKED_ICON,
+  [MessageBarType.success]: SUCCESS_ICON,
 };
 
 /**
@@ -21,7 +21,7 @@ export const Notice = React.forwardRef<HTMLDivElement, IMessageBarProps & { "dat
     return (
       // Focusable by script only: where a control that disappears held focus, focus moves to what it said.
       <div ref={ref} tabIndex={-1}>
-        <MessageBar {...props} messageBarIconProps={svgIconProps(ICONS[type])} dismissIconProps={svgIconProps("close")} />
+        <MessageBar {...props} messageBarIconProps={svgIconProps(ICONS[type])} dismissIconProps={svgIconProps(CLOSE_ICON)} />
       </div>
     );
   },
