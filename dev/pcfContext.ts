@@ -16,6 +16,8 @@ export interface PcfContextOptions {
   form?: { entityTypeName: string; entityId: string; entityRecordName?: string };
   /** Input values by property name (recordType, recordId, showFactors, …). */
   inputs?: Record<string, unknown>;
+  /** Dataset properties by name (a view's records, e.g. dev/dataset.ts). */
+  dataSets?: Record<string, ComponentFramework.PropertyTypes.DataSet>;
   userId?: string;
   userName?: string;
   securityRoles?: string[];
@@ -82,7 +84,7 @@ export function createPcfContext<T>(options: PcfContextOptions): ComponentFramew
   const userId = options.userId ?? "00000000-0000-0000-0000-000000000001";
 
   const context = {
-    parameters: Object.fromEntries(Object.entries(inputs).map(([name, raw]) => [name, property(raw)])),
+    parameters: { ...Object.fromEntries(Object.entries(inputs).map(([name, raw]) => [name, property(raw)])), ...options.dataSets },
     mode: {
       allocatedWidth: options.width ?? 480,
       allocatedHeight: -1,

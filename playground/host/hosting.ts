@@ -20,8 +20,8 @@ export interface BuiltControl {
   /** namespace.constructor, as registered. */
   name: string;
   inputs: ManifestProperty[];
-  /** Dataset controls need a view's records, which the playground does not imitate. */
-  hasDataSet: boolean;
+  /** A dataset control's data-set name (the view's records are passed under it); null for field controls. */
+  dataSetName: string | null;
   resx: string[];
 }
 
@@ -69,7 +69,7 @@ export async function readManifest(ctor: string): Promise<BuiltControl> {
     ctor,
     name: `${control.getAttribute("namespace") ?? ""}.${ctor}`,
     inputs,
-    hasDataSet: xml.querySelector("control > data-set") !== null,
+    dataSetName: xml.querySelector("control > data-set")?.getAttribute("name") ?? null,
     resx: [...xml.querySelectorAll("resources > resx")].map((resx) => resx.getAttribute("path") ?? ""),
   };
 }

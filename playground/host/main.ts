@@ -7,6 +7,7 @@
  * Tests and benchmarks read window.__playground.
  */
 import { CLOCK_SHIFTED } from "../clock";
+import { createViewDataset } from "../../dev/dataset";
 import { createPcfContext } from "../../dev/pcfContext";
 import { builtControlNames, HostedControl, loadBundle, readManifest, readStrings, type BuiltControl, type ManifestProperty } from "./hosting";
 import { meteredWebApi, type MeteredRequest } from "./meter";
@@ -32,8 +33,6 @@ export interface PlaygroundState {
   options: PlaygroundOptions;
   /** Hosted constructors and the time of their first meaningful render (ms after updateView). */
   controls: Record<string, { meaningfulRenderMs: number | null }>;
-  /** Controls the page does not host, with the reason. */
-  notHosted: Record<string, string>;
   requests: MeteredRequest[];
   /** Requests asked and not yet answered. */
   inFlight: number;
@@ -58,7 +57,6 @@ const state: PlaygroundState = {
   ready: false,
   options,
   controls: {},
-  notHosted: {},
   requests: [],
   inFlight: 0,
   openFormCalls: [],
@@ -232,6 +230,8 @@ interface Card {
   strings: Record<string, string>;
   container: HTMLElement;
   hosted: HostedControl | null;
+  /** A dataset control's view. */
+  dataSet: ComponentFramework.PropertyTypes.DataSet | null;
 }
 
 function inputValue(property: ManifestProperty, typed: string | undefined): unknown {
@@ -261,8 +261,10 @@ function contextFor(card: Card, org: Organization): ComponentFramework.Context<u
       },
     }),
     language: options.language,
-    form: org.form,
+    // A view has no form record; a subgrid's form is the host's business, not the list's.
+    form: card.dataSet ? undefined : org.form,
     inputs: Object.fromEntries(control.inputs.map((property) => [property.name, inputValue(property, typed[property.name])])),
+    dataSets: card.dataSet && control.dataSetName ? { [control.dataSetName]: card.dataSet } : undefined,
     userId: user.id,
     userName: user.name,
     securityRoles: user.roleIds,
@@ -287,6 +289,22 @@ function contextFor(card: Card, org: Organization): ComponentFramework.Context<u
       if (state.missingStrings.includes(entry)) return;
       state.missingStrings.push(entry);
       showError(`Missing string ${entry}`);
+    },
+  });
+}
+
+/**
+ * A dataset control gets the view of the form record's table (all its active records), as a view
+ * or subgrid would give it; opening a row is a navigation.openForm, logged like the widgets' own.
+ */
+function viewOf(control: BuiltControl, org: Organization, rerender: () => void): ComponentFramework.PropertyTypes.DataSet {
+  return createViewDataset(org.store, {
+    table: org.form.entityTypeName,
+    onChange: rerender,
+    onOpen: (reference) => {
+      const form = { entityName: reference.etn ?? org.form.entityTypeName, entityId: reference.id.guid };
+      state.openFormCalls.push({ control: control.ctor, options: form });
+      log(`${control.ctor}: openDatasetItem ${JSON.stringify(form)}`);
     },
   });
 }
@@ -344,17 +362,15 @@ async function hostControls(org: Organization): Promise<void> {
   const names = (await builtControlNames()).filter((name) => options.only === null || name === options.only);
   if (names.length === 0) showError(options.only ? `No built control named ${options.only} in out/controls.` : "out/controls holds no control: run npm run build.");
   const controls = await Promise.all(names.map((name) => readManifest(name)));
-  const hostable = controls.filter((control) => {
-    if (control.hasDataSet) state.notHosted[control.ctor] = "dataset control: needs a view's records, which the playground does not provide";
-    return !control.hasDataSet;
-  });
-  const loaded = await Promise.all(hostable.map(async (control) => ({ control, strings: await readStrings(control, options.language), ctor: await loadBundle(control) })));
+  const loaded = await Promise.all(controls.map(async (control) => ({ control, strings: await readStrings(control, options.language), ctor: await loadBundle(control) })));
   for (const { control, strings, ctor } of loaded) {
     const container = element("div", { style: `width: ${widthOf(control)}px` });
-    const card: Card = { control, strings, container, hosted: null };
+    const card: Card = { control, strings, container, hosted: null, dataSet: null };
     cards.push(card);
-    const title = element("h2", {}, `${strings[`${control.ctor}_Display`] ?? control.ctor} · ${control.ctor}`);
     const rerender = () => card.hosted?.render(contextFor(card, org));
+    if (control.dataSetName) card.dataSet = viewOf(control, org, rerender);
+    const view = card.dataSet ? ` · view: ${card.dataSet.getTitle()}` : "";
+    const title = element("h2", {}, `${strings[`${control.ctor}_Display`] ?? control.ctor} · ${control.ctor}${view}`);
     formArea.appendChild(element("section", { class: "pg-card", "data-ctor": control.ctor }, title, ...[inputsEditor(card, rerender)].filter((node): node is HTMLElement => node !== null), container));
     state.controls[control.ctor] = { meaningfulRenderMs: null };
     try {
@@ -367,7 +383,6 @@ async function hostControls(org: Organization): Promise<void> {
       showError(`${control.ctor}: ${describe(error)}`);
     }
   }
-  for (const [ctor, reason] of Object.entries(state.notHosted)) log(`${ctor} not hosted: ${reason}`);
 }
 
 async function start(): Promise<void> {

@@ -51,7 +51,6 @@ export interface PageState {
   inFlight: number;
   requests: unknown[];
   controls: Record<string, { meaningfulRenderMs: number | null }>;
-  notHosted: Record<string, string>;
   errors: string[];
   missingStrings: string[];
   openFormCalls: { control: string; options: { entityName?: string; entityId?: string } }[];

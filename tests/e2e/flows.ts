@@ -11,6 +11,7 @@ const wkw = builtStrings("WhoKnowsWhomPanel", 1033);
 const settings = builtStrings("RelationshipIntelligenceSettings", 1033);
 const kpi = builtStrings("RelationshipKpiCard", 1033);
 const banner = builtStrings("ConsentBanner", 1033);
+const list = builtStrings("RelationshipHealthList", 1033);
 
 const INTRODUCTION = "?record=introducerTarget&consent=granted";
 const ADMIN_SETTINGS = "?user=admin&consent=granted&only=RelationshipIntelligenceSettings";
@@ -93,7 +94,45 @@ async function saveNewGoodBoundary(page: Page): Promise<string> {
   return next;
 }
 
+/** Rows of the health list's grid, not counting its header. */
+async function listRows(page: Page): Promise<number> {
+  return page.locator('section[data-ctor="RelationshipHealthList"] [role="grid"] [role="row"]').count().then((n) => n - 1);
+}
+
+async function scored(page: Page): Promise<void> {
+  await page.waitForFunction((scoring) => !document.querySelector('section[data-ctor="RelationshipHealthList"]')?.textContent?.includes(scoring), list["list.scoring"], { timeout: 20_000 });
+}
+
 export const flowCases: TestCase[] = [
+  {
+    name: "health list: a view of opportunities is scored, charted, and a row opens its record",
+    run: onPage(async (page, base) => {
+      await openPlayground(page, base, "?record=opportunityFull&consent=granted&only=RelationshipHealthList");
+      await scored(page);
+      const card = page.locator('section[data-ctor="RelationshipHealthList"]');
+      expect((await card.innerText()).includes(list["list.chart.title"]), "an opportunity view shows no relationship pipeline chart");
+      const rows = await listRows(page);
+      const active = await page.evaluate(() => (window as unknown as { __playground: { count(t: string): number } }).__playground.count("opportunity"));
+      expect(rows > 0 && rows <= active, `the grid shows ${rows} rows for ${active} opportunities`);
+      await card.locator('[role="grid"] [role="row"]').nth(1).getByRole("link").first().click();
+      const state = await pageState(page);
+      const opened = state.openFormCalls[0]?.options;
+      expect(opened?.entityName === "opportunity" && /^\{?[0-9A-F-]{36}\}?$/i.test(String(opened.entityId)), `opening a row opened ${JSON.stringify(opened)}`);
+    }),
+  },
+  {
+    name: "health list: Show more adds the view's next page and scores it",
+    run: onPage(async (page, base) => {
+      await openPlayground(page, base, "?record=hot&consent=granted&only=RelationshipHealthList");
+      await scored(page);
+      const first = await listRows(page);
+      await page.getByRole("button", { name: list["list.more"], exact: true }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('section[data-ctor="RelationshipHealthList"] [role="grid"] [role="row"]').length - 1 > n, first, { timeout: 20_000 });
+      await scored(page);
+      const after = await listRows(page);
+      expect(first === 50 && after > first, `the first page held ${first} rows and Show more made it ${after}`);
+    }),
+  },
   {
     name: "KPI card: a customer who answered all our threads shows 100%, and our own answers are a rate of their own",
     run: onPage(async (page, base) => {
