@@ -5,8 +5,9 @@
  * neither: each control is staged into .stage/<Ctor>/ with both stamped in and with the strings
  * every widget shares (shared/ui/strings/common.<lcid>.resx) merged into its own resx files.
  * .stage sits at the same depth as components/, so `../../shared` imports resolve unchanged.
- * pcf-scripts reads pcfconfig.json from its working directory, so the repository's copy (the
- * browsers Babel compiles for) is staged next to the controls.
+ * pcf-scripts reads pcfconfig.json (the browsers Babel compiles for) and featureconfig.json (its
+ * feature switches) from its working directory, and merges webpack.config.js from the folder above
+ * the controls, so the repository's copies are staged next to the controls.
  */
 import { execFileSync } from "child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
@@ -19,7 +20,12 @@ const root = resolve(__dirname, "..");
 const stageDir = join(root, ".stage");
 const outDir = join(root, "out", "controls");
 const MANIFEST = "ControlManifest.Input.xml";
-const PCF_SCRIPTS_CONFIG = "pcfconfig.json";
+/** Repository file → name pcf-scripts looks for in .stage. */
+const PCF_SCRIPTS_FILES: ReadonlyArray<[string, string]> = [
+  ["pcfconfig.json", "pcfconfig.json"],
+  ["featureconfig.json", "featureconfig.json"],
+  ["pcf-webpack.config.js", "webpack.config.js"],
+];
 
 export function controlFolders(componentsDir: string): string[] {
   return readdirSync(componentsDir)
@@ -76,7 +82,7 @@ function main(): void {
     join(stageDir, "tsconfig.json"),
     JSON.stringify({ extends: "../tsconfig.json", compilerOptions: { noEmit: false, types: ["powerapps-component-framework"] }, include: ["./**/*"], exclude: [] }),
   );
-  cpSync(join(root, PCF_SCRIPTS_CONFIG), join(stageDir, PCF_SCRIPTS_CONFIG));
+  for (const [source, staged] of PCF_SCRIPTS_FILES) cpSync(join(root, source), join(stageDir, staged));
   for (const ctor of controls) {
     stageControl(ctor, config);
     console.log(`staged ${ctor} (${config.namespace}, version ${controlVersion(config)})`);
