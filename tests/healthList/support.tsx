@@ -16,21 +16,12 @@ import type { HealthScore, LoadResult, RecordType } from "../../shared/model";
 import type { WidgetHostProps } from "../../shared/ui/types";
 import { daysFromNow, healthScore } from "../ui/fixtures";
 import { makeTranslate, type Translate } from "../../shared/ui/i18n";
-import { controlStrings, host, resxFile, settle, type Language, type TestHost } from "../ui/harness";
+import { controlStrings, host, settle, type Language, type TestHost } from "../ui/harness";
 
 export const CTOR = "RelationshipHealthList";
 
-/**
- * Health words and factor messages live in the health widget's strings today; the lead moves them
- * to the shared strings (shared/ui/strings/common.*.resx), after which the build ships them with
- * this control. Until then the view tests add them here, and strings.test.ts says they are missing.
- */
-const HEALTH_KEY = /^(health\.(grade|trend|status|factor)\.|factor\.|score\.)/;
-
 export function listHost(language: Language = 1033, overrides: Partial<WidgetHostProps> = {}): TestHost {
-  const health = resxFile(`components/HealthScoreWidget/strings/HealthScoreWidget.${language}.resx`);
-  const moved = Object.fromEntries(Object.entries(health).filter(([key]) => HEALTH_KEY.test(key)));
-  const strings = { ...moved, ...controlStrings(CTOR, language) };
+  const strings = controlStrings(CTOR, language);
   const lookup = makeTranslate((key) => strings[key] ?? "");
   const base = host(CTOR, language, overrides);
   const t: Translate = (key, params) => {
