@@ -129,6 +129,12 @@ function batches(members: Member[]): Member[][] {
   return result;
 }
 
+function listIn<T>(lists: Map<string, T[]>, key: string): T[] {
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = []));
+  return list;
+}
+
 /** What one batch's grouped rows say about each of its records. */
 class PageTally {
   private readonly buckets = new Map<string, InteractionBucket[]>();
@@ -140,7 +146,7 @@ class PageTally {
 
   constructor(readonly members: Member[]) {
     this.byId = new Map(members.map((m) => [m.record.id, m]));
-    for (const m of members.filter(reachedByParties)) for (const id of m.their) this.byTheir.set(id, [...(this.byTheir.get(id) ?? []), m]);
+    for (const m of members.filter(reachedByParties)) for (const id of m.their) listIn(this.byTheir, id).push(m);
   }
 
   /** The records a row belongs to: its Regarding's, or those its parties stand for. */
@@ -170,7 +176,7 @@ class PageTally {
   private addBucket(m: Member, row: PageInteractionRow): void {
     // The health score reads counts per kind, direction and day; durations are the KPI card's, not read here.
     const bucket: InteractionBucket = { kind: row.kind, direction: row.direction, day: row.day, count: row.count, durationMinutes: 0 };
-    this.buckets.set(m.record.id, [...(this.buckets.get(m.record.id) ?? []), bucket]);
+    listIn(this.buckets, m.record.id).push(bucket);
   }
 
   /** A meeting held but never marked complete is the last interaction when it is the latest. */
@@ -196,7 +202,7 @@ class PageTally {
   }
 
   addBreadth(row: PageBreadthRow): void {
-    for (const m of this.recordsOf(row)) this.breadth.set(m.record.id, [...(this.breadth.get(m.record.id) ?? []), row]);
+    for (const m of this.recordsOf(row)) listIn(this.breadth, m.record.id).push(row);
   }
 
   readOf(m: Member, skippedRows: number): InteractionRead {
