@@ -122,7 +122,7 @@ export function listCostTable(results: ListCostResults): string[] {
   const one = results.oneRecord;
   const lines = [
     `Health list: a page of a view scored (cold page), stand-in latency ${results.latencyMs} ms per request.`,
-    `Against: one contact's health score widget, ${one.requests} requests in ${one.stages} stages, ${kib(one.bytes)}, ${Math.round(one.ms)} ms.`,
+    `Against: one contact's health score widget, ${one.requests} requests in ${one.stages} stages, ${kib(one.bytes)} KiB received, ${Math.round(one.ms)} ms.`,
     "",
     "page                          records  activities each | requests  stages  KiB received  scored ms | scored  failed | requests vs one widget",
   ];
