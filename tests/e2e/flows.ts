@@ -114,7 +114,8 @@ export const flowCases: TestCase[] = [
       const rows = await listRows(page);
       const active = await page.evaluate(() => (window as unknown as { __playground: { count(t: string): number } }).__playground.count("opportunity"));
       expect(rows > 0 && rows <= active, `the grid shows ${rows} rows for ${active} opportunities`);
-      await card.locator('[role="grid"] [role="row"]').nth(1).getByRole("link").first().click();
+      // The name is a Fluent Link without an href: a button that opens the record.
+      await card.locator('[role="grid"] [role="row"]').nth(1).getByRole("gridcell").first().locator("button, a").first().click();
       const state = await pageState(page);
       const opened = state.openFormCalls[0]?.options;
       expect(opened?.entityName === "opportunity" && /^\{?[0-9A-F-]{36}\}?$/i.test(String(opened.entityId)), `opening a row opened ${JSON.stringify(opened)}`);
