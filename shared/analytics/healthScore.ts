@@ -138,8 +138,11 @@ function summarize(data: InteractionData, weights: ActivityWeights): WindowSumma
 
 type FactorDraft = { name: ScoreFactorName; value: number; message: MessageRef & { key: FactorMessageKey } };
 
-/** Messages that name a problem: their factor shows the points it lost, never the points it earned. */
-const PROBLEM_KEYS: ReadonlySet<FactorMessageKey> = new Set<FactorMessageKey>([
+/**
+ * Messages that name a problem: their factor shows the points it lost, never the points it earned.
+ * Marked pure so bundles that never score (the banner, the settings page) drop it.
+ */
+const PROBLEM_KEYS: ReadonlySet<FactorMessageKey> = /*#__PURE__*/ new Set<FactorMessageKey>([
   "factor.noReplyDays",
   "factor.noReplyInWindow",
   "factor.belowCadence",
