@@ -103,6 +103,14 @@ export function themeFromHost(fluentDesignLanguage?: HostDesignLanguage): Theme 
   return readable(createTheme({ palette, semanticColors, isInverted: dark }), Boolean(colour(tokens.colorNeutralForegroundOnBrand)));
 }
 
+/** Semantic slots read as text on the page background, and those drawn as graphics (borders, icons). */
+const TEXT_SLOTS = ["bodyText", "bodySubtext", "link", "linkHovered", "actionLink", "errorText", "inputPlaceholderText"] as const;
+const GRAPHIC_SLOTS = ["inputBorder", "successIcon", "warningIcon", "severeWarningIcon", "errorIcon", "infoIcon"] as const;
+/** Suffixes of the primary button's background and text slots: at rest, hovered, pressed. */
+const BUTTON_STATES = ["", "Hovered", "Pressed"] as const;
+const MESSAGE_TEXTS = ["messageText", "messageLink"] as const;
+const MESSAGE_BACKGROUNDS = ["infoBackground", "warningBackground", "severeWarningBackground", "errorBackground", "blockingBackground", "successBackground"] as const;
+
 /**
  * Holds a theme to WCAG contrast: text 4.5:1 on its background, field borders and icons 3:1.
  * A host may give a brand colour without its on-brand foreground (or one that clashes with it), so
@@ -111,45 +119,19 @@ export function themeFromHost(fluentDesignLanguage?: HostDesignLanguage): Theme 
  */
 export function readable(theme: Theme, hostGaveOnBrandText = false): Theme {
   const s = theme.semanticColors;
-  const background = s.bodyBackground;
-  const text = (colour: string) => ensureContrast(colour, [background], TEXT_CONTRAST);
-  const graphic = (colour: string) => ensureContrast(colour, [background], GRAPHIC_CONTRAST);
-  const button = (fill: string, label: string) => {
-    const ink = hostGaveOnBrandText ? label : textOn(fill);
-    return { fill: ensureContrast(fill, [ink], TEXT_CONTRAST), ink };
-  };
-  const rest = button(s.primaryButtonBackground, s.primaryButtonText);
-  const hovered = button(s.primaryButtonBackgroundHovered, s.primaryButtonTextHovered);
-  const pressed = button(s.primaryButtonBackgroundPressed, s.primaryButtonTextPressed);
-  const messageBackgrounds = [s.infoBackground, s.warningBackground, s.severeWarningBackground, s.errorBackground, s.blockingBackground, s.successBackground];
-  return createTheme({
-    palette: theme.palette,
-    isInverted: theme.isInverted,
-    semanticColors: {
-      ...s,
-      bodyText: text(s.bodyText),
-      bodySubtext: text(s.bodySubtext),
-      link: text(s.link),
-      linkHovered: text(s.linkHovered),
-      actionLink: text(s.actionLink),
-      errorText: text(s.errorText),
-      inputBorder: graphic(s.inputBorder),
-      inputPlaceholderText: text(s.inputPlaceholderText),
-      successIcon: graphic(s.successIcon),
-      warningIcon: graphic(s.warningIcon),
-      severeWarningIcon: graphic(s.severeWarningIcon),
-      errorIcon: graphic(s.errorIcon),
-      infoIcon: graphic(s.infoIcon),
-      primaryButtonBackground: rest.fill,
-      primaryButtonText: rest.ink,
-      primaryButtonBackgroundHovered: hovered.fill,
-      primaryButtonTextHovered: hovered.ink,
-      primaryButtonBackgroundPressed: pressed.fill,
-      primaryButtonTextPressed: pressed.ink,
-      messageText: ensureContrast(s.messageText, messageBackgrounds, TEXT_CONTRAST),
-      messageLink: ensureContrast(s.messageLink, messageBackgrounds, TEXT_CONTRAST),
-    },
-  });
+  const semanticColors: ISemanticColors = { ...s };
+  for (const slot of TEXT_SLOTS) semanticColors[slot] = ensureContrast(s[slot], [s.bodyBackground], TEXT_CONTRAST);
+  for (const slot of GRAPHIC_SLOTS) semanticColors[slot] = ensureContrast(s[slot], [s.bodyBackground], GRAPHIC_CONTRAST);
+  for (const state of BUTTON_STATES) {
+    const fill = `primaryButtonBackground${state}` as const;
+    const label = `primaryButtonText${state}` as const;
+    const ink = hostGaveOnBrandText ? s[label] : textOn(s[fill]);
+    semanticColors[fill] = ensureContrast(s[fill], [ink], TEXT_CONTRAST);
+    semanticColors[label] = ink;
+  }
+  const messageBackgrounds = MESSAGE_BACKGROUNDS.map((slot) => s[slot]);
+  for (const slot of MESSAGE_TEXTS) semanticColors[slot] = ensureContrast(s[slot], messageBackgrounds, TEXT_CONTRAST);
+  return createTheme({ palette: theme.palette, isInverted: theme.isInverted, semanticColors });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

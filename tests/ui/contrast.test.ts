@@ -42,14 +42,20 @@ describe.each(THEMES)("%s", (_name, theme) => {
   const s = theme.semanticColors;
   const background = s.bodyBackground;
 
-  it("has text at 4.5:1: body, subtext, links, errors, and message bars", () => {
+  it("has text at 4.5:1: body, subtext, links, errors, placeholders, and message bars with their links", () => {
     const pairs: Array<[string, string, string]> = [
       ["body text", s.bodyText, background],
       ["subtext", s.bodySubtext, background],
       ["link", s.link, background],
+      ["hovered link", s.linkHovered, background],
+      ["action link", s.actionLink, background],
       ["error text", s.errorText, background],
-      ...(["infoBackground", "warningBackground", "severeWarningBackground", "errorBackground", "successBackground"] as const).map(
-        (slot): [string, string, string] => [`message text on ${slot}`, s.messageText, s[slot]],
+      ["field placeholder", s.inputPlaceholderText, background],
+      ...(["infoBackground", "warningBackground", "severeWarningBackground", "errorBackground", "blockingBackground", "successBackground"] as const).flatMap(
+        (slot): Array<[string, string, string]> => [
+          [`message text on ${slot}`, s.messageText, s[slot]],
+          [`message link on ${slot}`, s.messageLink, s[slot]],
+        ],
       ),
     ];
     expect(pairs.filter(([, fg, bg]) => ratio(fg, bg) < 4.5).map(([what, fg, bg]) => `${what}: ${fg} on ${bg}`)).toEqual([]);
@@ -61,10 +67,13 @@ describe.each(THEMES)("%s", (_name, theme) => {
     expect(ratio(s.primaryButtonTextPressed, s.primaryButtonBackgroundPressed)).toBeGreaterThanOrEqual(4.5);
   });
 
-  it("draws field borders, the score ring, the strength meter, chart series and graph lines at 3:1", () => {
+  it("draws field borders, status icons, the score ring, the strength meter, chart series and graph lines at 3:1", () => {
     const c = widgetColours(theme, false);
     const pairs: Array<[string, string, string]> = [
       ["input border", s.inputBorder, background],
+      ...(["successIcon", "warningIcon", "severeWarningIcon", "errorIcon", "infoIcon"] as const).map(
+        (slot): [string, string, string] => [slot, s[slot], background],
+      ),
       ...(["good", "fair", "poor"] as const).flatMap((grade): Array<[string, string, string]> => [
         [`${grade} arc on the card`, c.grade[grade], background],
         [`${grade} arc on its track`, c.grade[grade], c.track],
