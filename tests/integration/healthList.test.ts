@@ -94,6 +94,18 @@ describe("health list", () => {
     60_000,
   );
 
+  it("agrees with the widget on every contact of the seed for a user in Bucharest (days and windows in their zone)", async () => {
+    const zone = "Europe/Bucharest";
+    const org = seededOrg({ userTimeZone: zone });
+    const ids = idsOf(org, "contact");
+    const services = () => servicesFor(org, org.stories.currentUserId, [], zone);
+    const list = ready(await loadHealthList(services(), "contact", ids));
+    for (const id of ids) {
+      const widget = ready(await loadHealthScore(services(), { kind: "record", record: { type: "contact", id } }));
+      expect(list.get(id)?.outcome).toEqual({ kind: "scored", score: widget });
+    }
+  }, 60_000);
+
   it("counts an activity once for each contact it reaches, through Regarding or as a party", async () => {
     const own = seededOrg();
     const rng = new Prng(7);
