@@ -44,6 +44,8 @@ export interface RelationshipHealthListViewProps extends WidgetHostProps {
 
 /** Below this width the view's own columns give way to ours; the grid scrolls sideways before that. */
 const VIEW_COLUMNS_WIDTH = 720;
+/** Narrower than this, six health columns squeeze names letter by letter: one-line rows instead (a subgrid on a form). */
+const FULL_GRID_WIDTH = 640;
 /** From this width the pipeline chart sits beside the list instead of under it. */
 const SIDE_BY_SIDE_WIDTH = 960;
 
@@ -99,7 +101,7 @@ function ScoredList(props: RelationshipHealthListViewProps): React.ReactElement 
   );
   const health = useHealthEntries(props.load, page.recordType ?? page.table, ids);
   const [arrangement, setArrangement] = React.useState<Arrangement>(DEFAULT_ARRANGEMENT);
-  const compact = isCompactLayout(props.width, props.formFactor);
+  const compact = isCompactLayout(props.width, props.formFactor) || props.width < FULL_GRID_WIDTH;
   const now = props.now();
 
   // A problem that stops every score (feature switched off, unsupported type) replaces the list.

@@ -48,6 +48,7 @@ export interface PlaygroundState {
 const FORM_FACTOR_CODES = { desktop: 1, tablet: 2, phone: 3 } as const;
 const SETTINGS_CONTROL = "RelationshipIntelligenceSettings";
 const SETTINGS_DESKTOP_WIDTH = 720;
+const VIEW_DESKTOP_WIDTH = 1000;
 
 const options = readOptions(window.location.search);
 const now = new Date(); // the ?now instant when given (clock.ts)
@@ -242,8 +243,11 @@ function inputValue(property: ManifestProperty, typed: string | undefined): unkn
   return raw;
 }
 
+/** On a desktop the settings page and a view fill the main area, wider than a form's column. */
 function widthOf(control: BuiltControl): number {
-  return control.ctor === SETTINGS_CONTROL && options.formFactor === "desktop" ? Math.max(options.width, SETTINGS_DESKTOP_WIDTH) : options.width;
+  if (options.formFactor !== "desktop") return options.width;
+  if (control.dataSetName) return Math.max(options.width, VIEW_DESKTOP_WIDTH);
+  return control.ctor === SETTINGS_CONTROL ? Math.max(options.width, SETTINGS_DESKTOP_WIDTH) : options.width;
 }
 
 function contextFor(card: Card, org: Organization): ComponentFramework.Context<unknown> {

@@ -23,7 +23,8 @@ export const CTOR = "RelationshipHealthList";
 export function listHost(language: Language = 1033, overrides: Partial<WidgetHostProps> = {}): TestHost {
   const strings = controlStrings(CTOR, language);
   const lookup = makeTranslate((key) => strings[key] ?? "");
-  const base = host(CTOR, language, overrides);
+  // A view fills the page's main area; narrower hosts (subgrids, phones) say so.
+  const base = host(CTOR, language, { width: 1000, ...overrides });
   const t: Translate = (key, params) => {
     base.requested.add(key);
     return lookup(key, params);

@@ -252,6 +252,14 @@ describe("keyboard", () => {
   });
 });
 
+describe("in a narrow subgrid", () => {
+  it("shows the phone's one-line rows rather than squeezing six columns into 480 px", async () => {
+    await show(page([ANA]), fakeLoader([scoredEntry(1)]), { host: { width: 480, formFactor: "desktop" } });
+    expect(grid().getAttribute("data-layout")).toBe("compact");
+    expect(cellsOf("Ana Popescu")).toEqual(["Ana Popescu", "72 Good", "↗Improving"]);
+  });
+});
+
 describe("on a phone", () => {
   it("shows one line per record: name, score and grade, trend", async () => {
     const { container } = await show(page([ANA, MIHAI]), fakeLoader([scoredEntry(1), failedEntry(2, "notFound")]), {
