@@ -1,5 +1,6 @@
 import { ACTIVITY_KINDS, type ActivityKind } from "../model";
 import { PARTY_TYPE } from "../queries/scope";
+import { isCalendarDay } from "../queries/validate";
 
 const THEIR_PARTY_TYPES: ReadonlyArray<string | number> = (["contact", "lead", "account"] as const).flatMap((table) => [table, PARTY_TYPE[table]]);
 
@@ -18,20 +19,6 @@ class MalformedRow extends Error {}
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-export function isCalendarDay(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) &&
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    year >= 1 &&
-    year <= 9999 &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
-  );
-}
 
 /** Typed access to one row; every getter skips the row when its field is not what it must be. */
 export class RowReader {

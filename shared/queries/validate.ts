@@ -31,7 +31,7 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 export function assertIsoDate(value: unknown, what: string): string {
   let date: Date;
   if (value instanceof Date) date = value;
-  else if (typeof value === "string" && ISO_INSTANT.test(value) && isCalendarDate(value.slice(0, 10))) date = new Date(value);
+  else if (typeof value === "string" && ISO_INSTANT.test(value) && isCalendarDay(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)))) date = new Date(value);
   else throw invalidInput(what);
   const time = date.getTime();
   // Years beyond 9999 would print as +0YYYYY, which Dataverse cannot read.
@@ -39,9 +39,19 @@ export function assertIsoDate(value: unknown, what: string): string {
   return date.toISOString();
 }
 
-function isCalendarDate(day: string): boolean {
-  const [year, month, date] = day.split("-").map(Number);
-  return month >= 1 && month <= 12 && date >= 1 && date <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Engines roll "2025-02-30" over to March instead of refusing it; parsers of answers share this check. */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 1 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+  );
 }
 
 /** A half-open window [from, to) with from strictly before to, as two UTC ISO strings. */
