@@ -10,6 +10,7 @@ import {
   type IDropdownOption,
 } from "@fluentui/react";
 import { failureOf } from "../../shared/ui/failure";
+import { CHEVRON_DOWN_ICON, SvgIcon } from "../../shared/ui/icons";
 import { StateView } from "../../shared/ui/StateView";
 import { isCompactLayout, type WidgetHostProps } from "../../shared/ui/types";
 import { WidgetFrame } from "../../shared/ui/WidgetFrame";
@@ -193,6 +194,8 @@ function Toolbar(props: {
 }): React.ReactElement {
   const { arrangement, t } = props;
   const itemClass = props.compact ? classes.compactItem : classes.toolbarItem;
+  // Fluent draws the caret from its icon font, which a host may not register.
+  const caret = () => <SvgIcon icon={CHEVRON_DOWN_ICON} size={12} />;
   const options = (keys: readonly string[], label: (key: string) => string): IDropdownOption[] =>
     keys.map((key) => ({ key, text: label(key) }));
   return (
@@ -200,6 +203,7 @@ function Toolbar(props: {
       <Dropdown
         className={itemClass}
         label={t("list.sort")}
+        onRenderCaretDown={caret}
         selectedKey={arrangement.order}
         options={options(SORT_ORDERS, (key) => t(`list.sort.${key}`))}
         onChange={(_, option) => option && props.onChange({ ...arrangement, order: option.key as Arrangement["order"] })}
@@ -207,6 +211,7 @@ function Toolbar(props: {
       <Dropdown
         className={itemClass}
         label={t("list.grade")}
+        onRenderCaretDown={caret}
         selectedKey={arrangement.grade}
         options={options(GRADE_FILTERS, (key) => t(key === "all" || key === "noScore" ? `list.grade.${key}` : `health.grade.${key}`))}
         onChange={(_, option) => option && props.onChange({ ...arrangement, grade: option.key as Arrangement["grade"] })}
@@ -214,6 +219,7 @@ function Toolbar(props: {
       <Dropdown
         className={itemClass}
         label={t("list.trend")}
+        onRenderCaretDown={caret}
         selectedKey={arrangement.trend}
         options={options(TREND_FILTERS, (key) => t(key === "all" ? "list.trend.all" : `health.trend.${key}`))}
         onChange={(_, option) => option && props.onChange({ ...arrangement, trend: option.key as Arrangement["trend"] })}

@@ -22,6 +22,7 @@ export const CLOSE_ICON: Icon = { name: "close", path: "M3.6 3.6c.2-.2.6-.2.8 0L
 export const SEARCH_ICON: Icon = { name: "search", path: "M6.5 1.5a5 5 0 0 1 4 8l3.8 3.9a.6.6 0 0 1-.8.8l-3.9-3.8a5 5 0 1 1-3.1-8.9Zm0 1.2a3.8 3.8 0 1 0 0 7.6 3.8 3.8 0 0 0 0-7.6Z" };
 export const CHECK_MARK_ICON: Icon = { name: "checkMark", path: "M13.4 4.1c.2.3.2.6 0 .9l-6.8 7a.6.6 0 0 1-.9 0L2.6 8.8a.6.6 0 0 1 .9-.9l2.7 2.8 6.4-6.6c.2-.2.6-.2.8 0Z" };
 export const PERSON_ICON: Icon = { name: "person", path: "M8 1.5a3.3 3.3 0 1 1 0 6.6 3.3 3.3 0 0 1 0-6.6Zm0 1.2a2.1 2.1 0 1 0 0 4.2 2.1 2.1 0 0 0 0-4.2ZM4 9.4h8c1.1 0 2 .9 2 2v.4c0 2-2.4 3.2-6 3.2s-6-1.2-6-3.2v-.4c0-1.1.9-2 2-2Zm0 1.2a.8.8 0 0 0-.8.8v.4c0 1 1.6 2 4.8 2s4.8-1 4.8-2v-.4a.8.8 0 0 0-.8-.8H4Z" };
+export const CHEVRON_DOWN_ICON: Icon = { name: "chevronDown", path: "M3.1 5.6c.2-.2.6-.2.8 0L8 9.7l4.1-4.1a.6.6 0 0 1 .8.8l-4.5 4.5a.6.6 0 0 1-.8 0L3.1 6.4a.6.6 0 0 1 0-.8Z" };
 
 export interface SvgIconProps {
   icon: Icon;

@@ -3,7 +3,7 @@ import { axe, toHaveNoViolations } from "jest-axe";
 import { DataError } from "../../shared/errors";
 import type { LoadResult } from "../../shared/model";
 import { daysFromNow } from "../ui/fixtures";
-import { fixedWidthsOver, settle } from "../ui/harness";
+import { fixedWidthsOver, fontGlyphsWithoutSvg, settle } from "../ui/harness";
 import {
   failedEntry,
   fakeLoader,
@@ -274,6 +274,12 @@ describe("on a phone", () => {
 });
 
 describe("accessibility", () => {
+  it("draws every icon itself, the sort and filter carets included: no icon-font glyph a host may lack", async () => {
+    const { container } = await show(page([ANA, MIHAI], { table: "opportunity", recordType: "opportunity" }), fakeLoader([scoredEntry(1, {}, "opportunity"), scoredEntry(2, poorDeclining, "opportunity")]));
+    expect(fontGlyphsWithoutSvg(container)).toEqual([]);
+    expect(container.querySelectorAll('svg[data-icon="chevronDown"]')).toHaveLength(3);
+  });
+
   it("has no violations with scored, unscored and failed rows, in light and dark", async () => {
     const entries = [scoredEntry(1), scoredEntry(2, notEnoughInfo), failedEntry(3, "server"), scoredEntry(4, poorDeclining)];
     const light = await show(page([ANA, MIHAI, ELENA, RADU]), fakeLoader(entries));
