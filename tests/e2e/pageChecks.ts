@@ -73,8 +73,15 @@ export async function keyboardReach(page: Page, ctor: string, maxPresses = 400):
   });
   const tabbable = await container.locator("[data-e2e-tab]").count();
   const reached = new Set<string>();
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.locator("body").focus();
+  // Blurring is not enough: Chromium's next Tab starts from where focus last was (the end of the
+  // previous widget's walk, maybe this widget's first control). Focus an anchor at the page's start.
+  await page.evaluate(() => {
+    const anchor = document.createElement("span");
+    anchor.tabIndex = -1;
+    anchor.setAttribute("data-e2e-start", "");
+    document.body.prepend(anchor);
+    anchor.focus();
+  });
   let left = false;
   for (let press = 0; press < maxPresses; press++) {
     await page.keyboard.press("Tab");
@@ -93,6 +100,7 @@ export async function keyboardReach(page: Page, ctor: string, maxPresses = 400):
   }
   // Inside a Fluent FocusZone (a button group, a list) Tab enters once and arrow keys move on;
   // a radio group likewise takes one Tab stop. Entering the group is what Tab must do.
+  await page.evaluate(() => document.querySelector("[data-e2e-start]")?.remove());
   const unreached = await container.locator("[data-e2e-tab]").evaluateAll(
     (nodes, seen) =>
       nodes
