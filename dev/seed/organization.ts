@@ -191,6 +191,9 @@ export function seedOrganizationRecords(store: DataverseStore, rng: Prng, now: D
         parentcontactid: rng.pick(account.contactIds),
         ownerid: account.ownerId,
         createdon: longAgo(30, 700),
+        // From the roll already drawn, so the rest of the seed stays as it was: some close dates have passed.
+        estimatedclosedate: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + Math.round(roll * 200) - 30)),
+        estimatedvalue: 10_000 + Math.round(roll * 90) * 1_000,
       });
     }),
   );
