@@ -36,7 +36,8 @@ const classes = mergeStyleSets({
   // One line per row on a phone: the name gives way first.
   compactName: { maxWidth: 0, width: "100%", overflow: "hidden", textOverflow: "ellipsis" },
   wrap: { whiteSpace: "normal" },
-  inline: { display: "inline-flex", alignItems: "center", gap: 4 },
+  // The frame lets long text break anywhere; a grade or trend word stays whole.
+  inline: { display: "inline-flex", alignItems: "center", gap: 4, whiteSpace: "nowrap", overflowWrap: "normal" },
   sortButton: {
     background: "none",
     border: "none",
