@@ -7,12 +7,14 @@ import {
   directionLinks,
   heldMeetingsInWindow,
   interactionsInWindow,
+  LINKING_PARTICIPATIONS,
   PARTICIPATION,
   PARTY_TYPE,
   reachesRecord,
 } from "./scope";
 import type { DateWindow, RecordRef } from "../model";
 import type { QueryScope } from "./scope";
+import type { XmlElement } from "./xml";
 
 export const INTERACTION_ALIASES = {
   count: "activitycount",
@@ -96,8 +98,13 @@ export const BREADTH_ALIASES = {
  */
 export function breadthQuery(record: RecordRef, window: DateWindow, scope: QueryScope): FetchQuery {
   const checked = checkActivityInputs(record, window, scope);
+  return activityAggregate(...breadthColumns(), filter("and", interactionsInWindow(checked.window), reachesRecord(checked.record, checked.scope)));
+}
+
+/** Kind, first and last dates, and the person who took part: the columns of every breadth read. */
+export function breadthColumns(): XmlElement[] {
   const a = BREADTH_ALIASES;
-  return activityAggregate(
+  return [
     attribute("activitytypecode", { alias: a.kind, groupby: true }),
     attribute("actualend", { alias: a.firstEnd, aggregate: "min" }),
     attribute("actualend", { alias: a.lastEnd, aggregate: "max" }),
@@ -109,17 +116,9 @@ export function breadthQuery(record: RecordRef, window: DateWindow, scope: Query
       attribute("partyobjecttypecode", { alias: a.partyType, groupby: true }),
       filter(
         "and",
-        conditionIn("participationtypemask", [
-          PARTICIPATION.from,
-          PARTICIPATION.to,
-          PARTICIPATION.cc,
-          PARTICIPATION.required,
-          PARTICIPATION.optional,
-          PARTICIPATION.organizer,
-        ]),
+        conditionIn("participationtypemask", [...LINKING_PARTICIPATIONS, PARTICIPATION.organizer]),
         conditionIn("partyobjecttypecode", [PARTY_TYPE.systemuser, PARTY_TYPE.contact, PARTY_TYPE.lead]),
       ),
     ),
-    filter("and", interactionsInWindow(checked.window), reachesRecord(checked.record, checked.scope)),
-  );
+  ];
 }

@@ -2,7 +2,7 @@ import type { DateWindow, MailboxScope, RecordRef } from "../model";
 import { activityAggregate, attribute, condition, conditionIn, filter, link } from "./fetchXml";
 import type { FetchQuery } from "./fetchQuery";
 import { dayGroupAttributes } from "./dayGroups";
-import { BREADTH_ALIASES } from "./interactions";
+import { breadthColumns } from "./interactions";
 import {
   ACTIVITY_STATE,
   checkMailbox,
@@ -12,8 +12,6 @@ import {
   interactionsInWindow,
   LINKING_PARTICIPATIONS,
   mailboxAllowance,
-  PARTICIPATION,
-  PARTY_TYPE,
   reachesRecord,
   type QueryScope,
 } from "./scope";
@@ -165,26 +163,7 @@ export function pageLatestQuery(path: GroupedPath, now: Date): FetchQuery {
  */
 export function pageBreadthQuery(path: GroupedPath, window: DateWindow): FetchQuery {
   const checked = assertWindow(window);
-  // Named as breadthQuery's columns, so one row reader parses both.
-  const a = BREADTH_ALIASES;
+  // breadthQuery's columns, so one row reader parses both.
   const parts = pathParts(path, false);
-  return activityAggregate(
-    attribute("activitytypecode", { alias: a.kind, groupby: true }),
-    attribute("actualend", { alias: a.firstEnd, aggregate: "min" }),
-    attribute("actualend", { alias: a.lastEnd, aggregate: "max" }),
-    attribute("scheduledend", { alias: a.firstScheduledEnd, aggregate: "min" }),
-    attribute("scheduledend", { alias: a.lastScheduledEnd, aggregate: "max" }),
-    link(
-      { name: "activityparty", from: "activityid", to: "activityid", alias: "person", type: "inner" },
-      attribute("partyid", { alias: a.person, groupby: true }),
-      attribute("partyobjecttypecode", { alias: a.partyType, groupby: true }),
-      filter(
-        "and",
-        conditionIn("participationtypemask", [...LINKING_PARTICIPATIONS, PARTICIPATION.organizer]),
-        conditionIn("partyobjecttypecode", [PARTY_TYPE.systemuser, PARTY_TYPE.contact, PARTY_TYPE.lead]),
-      ),
-    ),
-    ...parts.keys,
-    rootFilter(interactionsInWindow(checked), parts),
-  );
+  return activityAggregate(...breadthColumns(), ...parts.keys, rootFilter(interactionsInWindow(checked), parts));
 }
