@@ -9,16 +9,14 @@ import { performance } from "perf_hooks";
 import { ERROR_CODES } from "../dev/dataverse/faults";
 import { createPcfContext } from "../dev/pcfContext";
 import { createStandIn, seedBigHistory, type SeededStandIn } from "../dev/seed";
-import { DEFAULT_SETTINGS, serializeSettings } from "../shared/analytics";
 import { loadHealthList } from "../shared/data/healthList";
 import { loadHealthScore } from "../shared/data/widgets";
 import { SETTINGS_VARIABLE } from "../shared/libraryInfo";
 import type { RecordType } from "../shared/model";
 import { dataServices } from "../shared/pcf/host";
-import { LATENCY_MS, NOW } from "./loadCost";
+import { LATENCY_MS, newPage, NOW, settingsJson } from "./loadCost";
 import { kib, recordingWebApi, trafficOf, type RecordingWebApi, type Traffic } from "./measure";
 
-const DAY = 86_400_000;
 
 export interface ListLoad extends Traffic {
   label: string;
@@ -44,8 +42,7 @@ interface Org {
 }
 
 function seededOrg(): Org {
-  const settings = serializeSettings({ ...DEFAULT_SETTINGS, enabled: true, activatedOn: new Date(NOW.getTime() - 3 * DAY).toISOString() });
-  const org = createStandIn({ now: NOW, seed: 1, settings: { schemaName: SETTINGS_VARIABLE, value: settings } });
+  const org = createStandIn({ now: NOW, seed: 1, settings: { schemaName: SETTINGS_VARIABLE, value: settingsJson([]) } });
   org.standIn.setLatency(LATENCY_MS);
   return { org, webApi: recordingWebApi(org.standIn) };
 }
@@ -58,12 +55,6 @@ function contacts(org: Org, count: number, activities: number, seed: number): st
 function services(org: Org) {
   const context = createPcfContext({ strings: {}, webAPI: org.webApi, userId: org.org.stories.currentUserId, securityRoles: [org.org.stories.roles.salesperson] });
   return dataServices(context, () => NOW);
-}
-
-/** A new page: the controls' page-wide cache lives on window. */
-function newPage(): void {
-  const host = globalThis as Record<string, unknown>;
-  for (const key of Object.keys(host)) if (key.startsWith("__relationshipIntelligence")) delete host[key];
 }
 
 async function measureList(org: Org, label: string, type: RecordType, ids: string[], activitiesEach: number): Promise<ListLoad> {

@@ -71,7 +71,7 @@ interface Page {
   roleIds: string[];
 }
 
-function settingsJson(mailboxRoleIds: string[]): string {
+export function settingsJson(mailboxRoleIds: string[]): string {
   // Switched on three days ago, consent pending: every feature runs.
   return serializeSettings({ ...DEFAULT_SETTINGS, enabled: true, activatedOn: new Date(NOW.getTime() - 3 * DAY).toISOString(), mailboxRoleIds });
 }
@@ -93,7 +93,7 @@ function configureMailboxRoles(page: Page): void {
 }
 
 /** A new page: the controls' page-wide cache lives on window, and a new page has a new window. */
-function newPage(): void {
+export function newPage(): void {
   const host = globalThis as Record<string, unknown>;
   for (const key of Object.keys(host)) if (key.startsWith("__relationshipIntelligence")) delete host[key];
 }
