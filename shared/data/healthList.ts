@@ -56,10 +56,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-async function inTurns<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (const part of chunks(items, CONCURRENT_RECORDS)) results.push(...(await Promise.all(part.map(run))));
-  return results;
+async function inTurns<T>(items: readonly T[], run: (item: T) => Promise<void>): Promise<void> {
+  for (const part of chunks(items, CONCURRENT_RECORDS)) await Promise.all(part.map(run));
 }
 
 function score(services: DataServices, access: Access, record: RecordRef, facts: RecordFacts, read: InteractionRead, breadth: Breadth): HealthScore {
